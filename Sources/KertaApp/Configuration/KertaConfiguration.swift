@@ -1,0 +1,152 @@
+import Foundation
+import Vapor
+
+/// Every setting Kerta reads from its environment, read in this one place.
+///
+/// Defaults make `swift run kerta` work with no setup (SQLite in `./kerta-data`, demo data, port 8080);
+/// production deployments set `DATABASE_URL` and `KERTA_SECRET` and run with `--env production`.
+public struct KertaConfiguration: Sendable {
+    public enum DatabaseEngine: Sendable, Equatable {
+        /// A SQLite file, or memory when the path is nil (each application its own private database).
+        case sqlite(path: String?)
+        /// A PostgreSQL URL; `schema`, when set, puts Kerta's tables in that schema (tests use one each).
+        case postgres(url: String, schema: String?)
+
+        public var name: String {
+            switch self {
+            case .sqlite: "sqlite"
+            case .postgres: "postgres"
+            }
+        }
+    }
+
+    public enum Problem: Error, CustomStringConvertible, Equatable {
+        case invalid(variable: String, value: String, expected: String)
+        case unsafeForProduction(String)
+
+        public var description: String {
+            switch self {
+            case .invalid(let variable, let value, let expected):
+                "\(variable)=\"\(value)\" is not valid: expected \(expected)"
+            case .unsafeForProduction(let reason):
+                "refusing to run in production: \(reason)"
+            }
+        }
+    }
+
+    /// The secret that signs tokens and sessions when none is configured; refused in production.
+    public static let developmentSecret = "kerta-development-secret-do-not-use-in-production"
+
+    /// `KERTA_DATA_DIR`: where the SQLite file, uploaded photos and other local state live.
+    public var dataDirectory: String
+    /// `DATABASE_URL`: `postgres://…` selects PostgreSQL; unset means SQLite in the data folder.
+    public var database: DatabaseEngine
+    /// `HOST`, `PORT`: where the server listens.
+    public var host: String
+    public var port: Int
+    /// `KERTA_PUBLIC_URL`: the address people reach Kerta at, for links in messages and API documents.
+    public var publicURL: String
+    /// `KERTA_SECRET`: signs tokens; at least 32 characters in production.
+    public var secret: String
+    /// `KERTA_AUTO_MIGRATE`: migrate (and seed reference data) when `serve` starts. Default on.
+    public var autoMigrate: Bool
+    /// `KERTA_DEMO`: seed the Denpasar demo (accounts and complaints) on first start. Default on, off in production.
+    public var seedDemo: Bool
+    /// `KERTA_CITY`: the prefix of the boundary files in the reference folder; `denpasar` ships.
+    public var city: String
+    /// `KERTA_REFERENCE_DIR`: a folder of reference data (agencies, categories, holidays, boundaries) to use
+    /// instead of the Denpasar set built into Kerta.
+    public var referenceDirectory: String?
+    /// `LOG_LEVEL`: trace, debug, info, notice, warning, error, critical.
+    public var logLevel: Logger.Level
+    /// Whether Vapor runs in its production environment (`--env production` or `VAPOR_ENV=production`).
+    public var isProduction: Bool
+
+    public init(dataDirectory: String = "kerta-data", database: DatabaseEngine = .sqlite(path: nil), host: String = "127.0.0.1", port: Int = 8080,
+                publicURL: String? = nil, secret: String = developmentSecret, autoMigrate: Bool = true, seedDemo: Bool = true,
+                city: String = "denpasar", referenceDirectory: String? = nil, logLevel: Logger.Level = .info, isProduction: Bool = false) {
+        self.dataDirectory = dataDirectory
+        self.database = database
+        self.host = host
+        self.port = port
+        self.publicURL = publicURL ?? "http://\(host):\(port)"
+        self.secret = secret
+        self.autoMigrate = autoMigrate
+        self.seedDemo = seedDemo
+        self.city = city
+        self.referenceDirectory = referenceDirectory
+        self.logLevel = logLevel
+        self.isProduction = isProduction
+    }
+
+    /// Reads the configuration from environment variables.
+    public static func from(environment variables: [String: String], isProduction: Bool) throws -> KertaConfiguration {
+        func value(_ name: String) -> String? {
+            guard let v = variables[name]?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
+            return v
+        }
+        func flag(_ name: String, default defaultValue: Bool) throws -> Bool {
+            guard let v = value(name) else { return defaultValue }
+            switch v.lowercased() {
+            case "1", "true", "yes", "on": return true
+            case "0", "false", "no", "off": return false
+            default: throw Problem.invalid(variable: name, value: v, expected: "true or false")
+            }
+        }
+        let dataDirectory = value("KERTA_DATA_DIR") ?? "kerta-data"
+        var database = DatabaseEngine.sqlite(path: (dataDirectory as NSString).appendingPathComponent("kerta.sqlite"))
+        if let url = value("DATABASE_URL") {
+            if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+                database = .postgres(url: url, schema: nil)
+            } else if url.hasPrefix("sqlite://") {
+                let path = String(url.dropFirst("sqlite://".count))
+                database = .sqlite(path: path == ":memory:" || path.isEmpty ? nil : path)
+            } else {
+                throw Problem.invalid(variable: "DATABASE_URL", value: url, expected: "postgres://user:password@host:port/database or sqlite://path")
+            }
+        }
+        let host = value("HOST") ?? "127.0.0.1"
+        var port = 8080
+        if let p = value("PORT") {
+            guard let n = Int(p), (0...65535).contains(n) else {
+                throw Problem.invalid(variable: "PORT", value: p, expected: "a port number from 0 to 65535")
+            }
+            port = n
+        }
+        var logLevel = Logger.Level.info
+        if let l = value("LOG_LEVEL") {
+            guard let level = Logger.Level(rawValue: l.lowercased()) else {
+                throw Problem.invalid(variable: "LOG_LEVEL", value: l, expected: Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            logLevel = level
+        }
+        return KertaConfiguration(
+            dataDirectory: dataDirectory,
+            database: database,
+            host: host,
+            port: port,
+            publicURL: value("KERTA_PUBLIC_URL"),
+            secret: value("KERTA_SECRET") ?? developmentSecret,
+            autoMigrate: try flag("KERTA_AUTO_MIGRATE", default: true),
+            seedDemo: try flag("KERTA_DEMO", default: !isProduction),
+            city: value("KERTA_CITY") ?? "denpasar",
+            referenceDirectory: value("KERTA_REFERENCE_DIR"),
+            logLevel: logLevel,
+            isProduction: isProduction
+        )
+    }
+
+    /// What must hold before a production server starts; the demo-account check needs the database and lives in ``ProductionGuard``.
+    public func validateForProduction() throws {
+        guard isProduction else { return }
+        if secret == Self.developmentSecret {
+            throw Problem.unsafeForProduction("KERTA_SECRET is not set; set it to a random string of at least 32 characters")
+        }
+        if secret.count < 32 {
+            throw Problem.unsafeForProduction("KERTA_SECRET is shorter than 32 characters")
+        }
+        if seedDemo {
+            throw Problem.unsafeForProduction("KERTA_DEMO is on; demo accounts have published passwords")
+        }
+    }
+}

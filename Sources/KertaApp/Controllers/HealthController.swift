@@ -1,0 +1,33 @@
+import Fluent
+import SQLKit
+import Vapor
+
+/// `GET /health`: whether this process can serve, for load balancers and monitoring.
+struct HealthController: RouteCollection {
+    struct Status: Content {
+        let status: String
+        let database: String
+        let spatial: String?
+        let version: String
+        let time: Date
+    }
+
+    let databaseEngine: String
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("health", use: health)
+    }
+
+    @Sendable func health(req: Request) async throws -> Response {
+        do {
+            try await (req.db as! any SQLDatabase).raw("SELECT 1 AS ok").run()
+            let spatial = try await req.application.areaDirectory.spatialSupport(on: req.db)
+            return try await Status(status: "ok", database: databaseEngine, spatial: spatial.rawValue, version: KertaVersion.current, time: Date())
+                .encodeResponse(status: .ok, for: req)
+        } catch {
+            req.logger.warning("health check: database unreachable: \(String(reflecting: error))")
+            return try await Status(status: "unavailable", database: databaseEngine, spatial: nil, version: KertaVersion.current, time: Date())
+                .encodeResponse(status: .serviceUnavailable, for: req)
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import Fluent
+import Vapor
+
+/// What `serve` does before it listens: refuse unsafe production settings, migrate, load reference
+/// data, seed the demo on the first start, and say where the data lives.
+struct StartupPreparation: LifecycleHandler {
+    func didBootAsync(_ app: Application) async throws {
+        guard Self.isServing(app) else { return }
+        let configuration = app.kertaConfiguration
+        try configuration.validateForProduction()
+        if configuration.autoMigrate {
+            try await DatabaseMaintenance.migrate(app)
+            let (report, demoSeeded) = try await DatabaseMaintenance.seed(app, demo: configuration.seedDemo)
+            app.logger.info("Reference data of \(configuration.city): \(report)\(demoSeeded ? "; Denpasar demo seeded (password \(DemoAccount.password))" : "")")
+        }
+        if configuration.isProduction {
+            try await ProductionGuard.check(app.db)
+        }
+        switch configuration.database {
+        case .sqlite(let path?):
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            app.logger.notice("Kerta data: SQLite database \(absolute)")
+        case .sqlite(nil):
+            app.logger.notice("Kerta data: in memory (lost when the server stops)")
+        case .postgres:
+            app.logger.notice("Kerta data: PostgreSQL (DATABASE_URL)")
+        }
+        app.logger.notice("Kerta is ready at \(configuration.publicURL)")
+    }
+
+    /// `serve` is the default command: no command, a flag, or `serve` itself.
+    static func isServing(_ app: Application) -> Bool {
+        guard let first = app.environment.commandInput.arguments.first else { return true }
+        return first == "serve" || first.hasPrefix("-")
+    }
+}

@@ -1,0 +1,19 @@
+import Fluent
+
+struct CreateHoliday: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(HolidayDate.schema)
+            .id()
+            .field("date", .string, .required)
+            .field("name_id", .string, .required)
+            .field("name_en", .string, .required)
+            .field("kind", .string, .required)
+            .field("non_working", .bool, .required)
+            .unique(on: "date", "kind", "name_id")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(HolidayDate.schema).delete()
+    }
+}

@@ -1,0 +1,14 @@
+import Fluent
+
+/// All migrations, in the order they run. Append only: a deployed migration is never edited or removed.
+enum KertaMigrations {
+    static let all: [any Migration] = [
+        CreateSetting(),
+        CreateAgency(),
+        CreateCategory(),
+        CreateArea(),
+        CreateHoliday(),
+        CreateUser(),
+        EnablePostGIS(),
+    ]
+}

@@ -1,0 +1,43 @@
+import Fluent
+import KertaCore
+
+/// A kind of complaint, which decides the responsible agency and how fast it must be resolved.
+final class Category: Model, @unchecked Sendable {
+    static let schema = "categories"
+
+    @ID(custom: "code", generatedBy: .user) var id: String?
+
+    // Names, in Indonesian and English
+    @Field(key: "group_id") var groupID: String
+    @Field(key: "group_en") var groupEN: String
+    @Field(key: "name_id") var nameID: String
+    @Field(key: "name_en") var nameEN: String
+
+    // Routing and urgency
+    @Parent(key: "agency_code") var agency: Agency
+    @OptionalParent(key: "secondary_agency_code") var secondaryAgency: Agency?
+    @Field(key: "priority") var priority: String
+    @Field(key: "emergency_112") var emergency112: String
+    @Field(key: "active") var active: Bool
+
+    init() {}
+
+    init(record: CategoryRecord) {
+        id = record.code
+        apply(record)
+        active = true
+    }
+
+    /// Brings reference fields up to date. Routing fields are the city's defaults; per-kecamatan
+    /// overrides live apart, so a reseed does not undo an admin's routing.
+    func apply(_ record: CategoryRecord) {
+        groupID = record.groupID
+        groupEN = record.groupEN
+        nameID = record.nameID
+        nameEN = record.nameEN
+        $agency.id = record.agencyCode
+        $secondaryAgency.id = record.secondaryAgencyCode
+        priority = record.priority.rawValue
+        emergency112 = record.emergency112
+    }
+}

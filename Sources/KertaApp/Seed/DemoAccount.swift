@@ -1,0 +1,22 @@
+import KertaCore
+
+/// The demo's sign-in accounts, one or more per role, all with the same published password.
+struct DemoAccount: Sendable {
+    static let password = "kerta-demo"
+
+    let email: String
+    let name: String
+    let role: Role
+    let agencyCode: String?
+
+    static let all: [DemoAccount] = [
+        .init(email: "warga@kerta.example", name: "Ni Luh Putu Sari", role: .citizen, agencyCode: nil),
+        .init(email: "verifikator@kerta.example", name: "Made Wirawan (Diskominfos)", role: .verifier, agencyCode: "DISKOMINFOS"),
+        .init(email: "petugas.pupr@kerta.example", name: "Komang Adi (PUPR)", role: .officer, agencyCode: "PUPR"),
+        .init(email: "petugas.dlhk@kerta.example", name: "Wayan Sudarma (DLHK)", role: .officer, agencyCode: "DLHK"),
+        .init(email: "petugas.dishub@kerta.example", name: "Kadek Dewi (Dishub)", role: .officer, agencyCode: "DISHUB"),
+        .init(email: "pimpinan@kerta.example", name: "I Gusti Ayu Ratna (Inspektorat)", role: .supervisor, agencyCode: "INSPEKTORAT"),
+        .init(email: "operator@kerta.example", name: "Gede Pratama (Damamaya)", role: .operator, agencyCode: "DISKOMINFOS"),
+        .init(email: "admin@kerta.example", name: "Admin Kerta", role: .admin, agencyCode: nil),
+    ]
+}

@@ -1,0 +1,85 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import KertaCore
+import Leaf
+import Vapor
+
+/// Configures Kerta from its environment variables.
+public func configure(_ app: Application) async throws {
+    let configuration = try KertaConfiguration.from(environment: ProcessInfo.processInfo.environment,
+                                                    isProduction: app.environment == .production)
+    try await configure(app, configuration: configuration)
+}
+
+/// Configures Kerta with an explicit configuration (tests build their own).
+public func configure(_ app: Application, configuration: KertaConfiguration) async throws {
+    app.kertaConfiguration = configuration
+    app.logger.logLevel = configuration.logLevel
+
+    try configureDatabase(app, configuration)
+
+    app.http.server.configuration.hostname = configuration.host
+    app.http.server.configuration.port = configuration.port
+    // Phones on weak networks: compress what we send.
+    app.http.server.configuration.responseCompression = .enabled
+
+    // Deliberately slow hashing protects stolen hashes; tests use the cheapest cost to stay fast.
+    app.passwords.use(.bcrypt(cost: app.environment == .testing ? 4 : 12))
+
+    app.middleware = Middlewares()
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .debug))
+    app.middleware.use(KertaErrorMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+
+    app.views.use(.leaf)
+
+    ContentConfiguration.global.use(encoder: JSONEncoder.kerta, for: .json)
+    ContentConfiguration.global.use(decoder: JSONDecoder.kerta, for: .json)
+
+    app.migrations.add(KertaMigrations.all)
+    app.fluent.migrationLogLevel = .debug
+
+    app.asyncCommands.use(MigrateCommand(), as: "migrate")
+    app.asyncCommands.use(SeedCommand(), as: "seed")
+    app.asyncCommands.use(UsersCommand(), as: "users")
+
+    app.lifecycle.use(StartupPreparation())
+
+    try routes(app)
+}
+
+private func configureDatabase(_ app: Application, _ configuration: KertaConfiguration) throws {
+    switch configuration.database {
+    case .sqlite(let path):
+        if let path {
+            let directory = (path as NSString).deletingLastPathComponent
+            if !directory.isEmpty {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            }
+            app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        } else {
+            app.databases.use(.sqlite(.memory), as: .sqlite)
+        }
+    case .postgres(let url, let schema):
+        var postgres = try SQLPostgresConfiguration(url: url)
+        if let schema {
+            postgres.searchPath = [schema, "public"]
+        }
+        // More than one connection per event loop, so a migration holding its lock connection can still migrate.
+        app.databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(10)), as: .psql)
+    }
+}
+
+extension Application {
+    private struct ConfigurationKey: StorageKey { typealias Value = KertaConfiguration }
+
+    /// The configuration this application was set up with.
+    public internal(set) var kertaConfiguration: KertaConfiguration {
+        get {
+            guard let configuration = storage[ConfigurationKey.self] else { fatalError("configure(_:) has not run") }
+            return configuration
+        }
+        set { storage[ConfigurationKey.self] = newValue }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Counts deadlines in working days (hari kerja), as Indonesian complaint rules state them.
+///
+/// Rules of the count, in WITA:
+/// - Saturdays, Sundays and the given non-working dates are not working days.
+/// - A working day is the whole calendar day; an instant on a non-working day starts the clock at
+///   midnight of the next working day (a report sent on Saturday is due as if sent first thing Monday).
+/// - Adding N working days moves forward over N working days and keeps the time of day, so a report
+///   at 10:00 Monday with 1 working day is due 10:00 Tuesday, and one on Friday is due 10:00 Monday.
+public struct WorkingDayCalendar: Sendable {
+    public let nonWorkingDates: Set<CivilDate>
+    public let calendar: Calendar
+
+    public init(nonWorkingDates: Set<CivilDate>, calendar: Calendar = .wita) {
+        self.nonWorkingDates = nonWorkingDates
+        self.calendar = calendar
+    }
+
+    /// Builds the calendar from holidays, keeping only the kinds the city counts as days off.
+    public init(holidays: [Holiday], counting kinds: Set<HolidayKind> = Set(HolidayKind.allCases), calendar: Calendar = .wita) {
+        self.init(nonWorkingDates: Set(holidays.filter { kinds.contains($0.kind) }.map(\.date)), calendar: calendar)
+    }
+
+    public func isWorkingDay(_ date: CivilDate) -> Bool {
+        date.isoWeekday(in: calendar) <= 5 && !nonWorkingDates.contains(date)
+    }
+
+    /// The instant that lies `days` working days after `start`. `days` must not be negative.
+    public func adding(workingDays days: Int, to start: Date) -> Date {
+        precondition(days >= 0, "working days to add must not be negative")
+        var date = CivilDate(start, in: calendar)
+        var timeOfDay = start.timeIntervalSince(date.startInstant(in: calendar))
+        if !isWorkingDay(date) {
+            date = nextWorkingDay(after: date)
+            timeOfDay = 0
+        }
+        var remaining = days
+        while remaining > 0 {
+            date = nextWorkingDay(after: date)
+            remaining -= 1
+        }
+        return date.startInstant(in: calendar).addingTimeInterval(timeOfDay)
+    }
+
+    /// How many whole working days have passed from `start` to `end` (0 when `end` is not later).
+    public func workingDaysElapsed(from start: Date, to end: Date) -> Int {
+        var count = 0
+        while adding(workingDays: count + 1, to: start) <= end {
+            count += 1
+        }
+        return count
+    }
+
+    public func nextWorkingDay(after date: CivilDate) -> CivilDate {
+        var next = date.adding(days: 1, in: calendar)
+        // Bounded: no calendar has a year without working days; this guards against a corrupt holiday table.
+        for _ in 0..<366 where !isWorkingDay(next) {
+            next = next.adding(days: 1, in: calendar)
+        }
+        return next
+    }
+}

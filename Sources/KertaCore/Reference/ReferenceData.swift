@@ -1,0 +1,130 @@
+import Foundation
+
+/// The city's reference data read from its folder of CSV and GeoJSON files, checked for consistency.
+///
+/// Files (the names Kerta ships for Denpasar): `agencies.csv`, `categories.csv`, `holidays-id.csv`,
+/// `<city>-kota.geojson`, `<city>-kecamatan.geojson`, `<city>-desa.geojson`.
+public struct ReferenceData: Sendable {
+    public struct Problem: Error, CustomStringConvertible {
+        public let file: String
+        public let message: String
+        public var description: String { "\(file): \(message)" }
+    }
+
+    public let agencies: [AgencyRecord]
+    public let categories: [CategoryRecord]
+    public let holidays: [Holiday]
+    public let areas: [AreaRecord]
+
+    public init(agencies: [AgencyRecord], categories: [CategoryRecord], holidays: [Holiday], areas: [AreaRecord]) {
+        self.agencies = agencies
+        self.categories = categories
+        self.holidays = holidays
+        self.areas = areas
+    }
+
+    /// Reads every file of `directory`; `city` is the prefix of the GeoJSON files.
+    public static func load(from directory: URL, city: String = "denpasar") throws -> ReferenceData {
+        func text(_ name: String) throws -> String {
+            do {
+                return try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+            } catch {
+                throw Problem(file: name, message: "cannot be read (\(error.localizedDescription))")
+            }
+        }
+        let agencies = try parseAgencies(text("agencies.csv"))
+        let categories = try parseCategories(text("categories.csv"), agencyCodes: Set(agencies.map(\.code)))
+        let holidays = try parseHolidays(text("holidays-id.csv"))
+        var areas: [AreaRecord] = []
+        for level in [AreaLevel.city, .kecamatan, .desa] {
+            let file = "\(city)-\(level.rawValue).geojson"
+            areas += try parseAreas(Data(text(file).utf8), level: level, file: file)
+        }
+        return ReferenceData(agencies: agencies, categories: categories, holidays: holidays, areas: areas)
+    }
+
+    static func parseAgencies(_ text: String) throws -> [AgencyRecord] {
+        let file = "agencies.csv"
+        return try table(text, file).records(requiring: ["code", "name_id", "name_en", "kind", "receives_complaints"]).map { r in
+            guard let intake = AgencyRecord.Intake(rawValue: r["receives_complaints"]!) else {
+                throw Problem(file: file, message: "agency \(r["code"]!) has receives_complaints \"\(r["receives_complaints"]!)\"; expected yes, no or referral")
+            }
+            return AgencyRecord(code: r["code"]!, nameID: r["name_id"]!, nameEN: r["name_en"]!, kind: r["kind"]!, intake: intake, notes: r["notes"] ?? "")
+        }
+    }
+
+    static func parseCategories(_ text: String, agencyCodes: Set<String>) throws -> [CategoryRecord] {
+        let file = "categories.csv"
+        let columns = ["code", "group_id", "group_en", "name_id", "name_en", "agency_code", "secondary_agency_code", "suggested_priority", "emergency_112"]
+        return try table(text, file).records(requiring: columns).map { r in
+            let code = r["code"]!
+            guard let priority = Priority(rawValue: r["suggested_priority"]!) else {
+                throw Problem(file: file, message: "category \(code) has unknown priority \"\(r["suggested_priority"]!)\"")
+            }
+            let secondary = r["secondary_agency_code"]!.isEmpty ? nil : r["secondary_agency_code"]
+            for agency in [r["agency_code"]!, secondary].compactMap({ $0 }) where !agencyCodes.contains(agency) {
+                throw Problem(file: file, message: "category \(code) names agency \(agency), which agencies.csv does not list")
+            }
+            return CategoryRecord(code: code, groupID: r["group_id"]!, groupEN: r["group_en"]!, nameID: r["name_id"]!, nameEN: r["name_en"]!,
+                                  agencyCode: r["agency_code"]!, secondaryAgencyCode: secondary, priority: priority, emergency112: r["emergency_112"]!)
+        }
+    }
+
+    static func parseHolidays(_ text: String) throws -> [Holiday] {
+        let file = "holidays-id.csv"
+        return try table(text, file).records(requiring: ["date", "name_id", "name_en", "type"]).map { r in
+            guard let date = CivilDate(iso: r["date"]!) else {
+                throw Problem(file: file, message: "\"\(r["date"]!)\" is not a date (YYYY-MM-DD)")
+            }
+            guard let kind = HolidayKind(rawValue: r["type"]!) else {
+                throw Problem(file: file, message: "holiday on \(date) has unknown type \"\(r["type"]!)\"")
+            }
+            return Holiday(date: date, nameID: r["name_id"]!, nameEN: r["name_en"]!, kind: kind)
+        }
+    }
+
+    static func parseAreas(_ data: Data, level: AreaLevel, file: String) throws -> [AreaRecord] {
+        guard let collection = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let features = collection["features"] as? [[String: Any]] else {
+            throw Problem(file: file, message: "is not a GeoJSON FeatureCollection")
+        }
+        return try features.map { feature in
+            guard let properties = feature["properties"] as? [String: Any],
+                  let code = properties["code"] as? String,
+                  let geometry = feature["geometry"] as? [String: Any] else {
+                throw Problem(file: file, message: "a feature lacks properties.code or a geometry")
+            }
+            let geometryData = try JSONSerialization.data(withJSONObject: geometry, options: [.sortedKeys])
+            let shape: MultiPolygon
+            do {
+                shape = try GeoJSONGeometry.multiPolygon(from: geometryData)
+            } catch {
+                throw Problem(file: file, message: "area \(code) has an unusable geometry (\(error))")
+            }
+            let name = (properties["name"] as? String) ?? (properties["kecamatan"] as? String) ?? code
+            let parent: String? = switch level {
+            case .city: nil
+            case .kecamatan: String(code.prefix(4))
+            case .desa: (properties["kecamatan_code"] as? String) ?? String(code.prefix(6))
+            }
+            let centroid: GeoPoint
+            if let lat = properties["centroid_lat"] as? Double, let lon = (properties["centroid_lng"] ?? properties["centroid_lon"]) as? Double {
+                centroid = GeoPoint(latitude: lat, longitude: lon)
+            } else if let box = shape.boundingBox {
+                centroid = GeoPoint(latitude: (box.minLatitude + box.maxLatitude) / 2, longitude: (box.minLongitude + box.maxLongitude) / 2)
+            } else {
+                throw Problem(file: file, message: "area \(code) has an empty geometry")
+            }
+            return AreaRecord(code: code, name: name, level: level, parentCode: parent, kind: properties["type"] as? String,
+                              centroid: centroid, shape: shape, geometryJSON: String(decoding: geometryData, as: UTF8.self))
+        }
+    }
+
+    private static func table(_ text: String, _ file: String) throws -> CSVTable {
+        do {
+            return try CSVTable(text: text)
+        } catch {
+            throw Problem(file: file, message: "\(error)")
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Fluent
+import Foundation
+@testable import KertaApp
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite struct ConfigurationTests {
+    @Test func noConfigurationMeansSQLiteInTheDataFolderOnLocalhost8080() throws {
+        let configuration = try KertaConfiguration.from(environment: [:], isProduction: false)
+        #expect(configuration.database == .sqlite(path: "kerta-data/kerta.sqlite"))
+        #expect(configuration.host == "127.0.0.1")
+        #expect(configuration.port == 8080)
+        #expect(configuration.seedDemo)
+        #expect(configuration.autoMigrate)
+    }
+
+    @Test func environmentVariablesAreRead() throws {
+        let configuration = try KertaConfiguration.from(environment: [
+            "KERTA_DATA_DIR": "/var/lib/kerta", "HOST": "0.0.0.0", "PORT": "9000",
+            "DATABASE_URL": "postgres://kerta:secret@db:5432/kerta", "KERTA_DEMO": "false",
+        ], isProduction: false)
+        #expect(configuration.dataDirectory == "/var/lib/kerta")
+        #expect(configuration.database == .postgres(url: "postgres://kerta:secret@db:5432/kerta", schema: nil))
+        #expect(configuration.port == 9000)
+        #expect(configuration.publicURL == "http://0.0.0.0:9000")
+        #expect(!configuration.seedDemo)
+    }
+
+    @Test(arguments: [
+        ("PORT", "eighty"), ("PORT", "70000"), ("DATABASE_URL", "mysql://x"), ("KERTA_DEMO", "perhaps"), ("LOG_LEVEL", "loud"),
+    ])
+    func invalidValuesNameTheVariable(variable: String, value: String) {
+        #expect {
+            try KertaConfiguration.from(environment: [variable: value], isProduction: false)
+        } throws: { error in
+            (error as? KertaConfiguration.Problem).map { "\($0)".hasPrefix("\(variable)=") } ?? false
+        }
+    }
+
+    @Test func productionRefusesTheDefaultSecretAShortSecretAndTheDemo() throws {
+        #expect(throws: KertaConfiguration.Problem.self) {
+            try KertaConfiguration.from(environment: [:], isProduction: true).validateForProduction()
+        }
+        #expect(throws: KertaConfiguration.Problem.self) {
+            try KertaConfiguration.from(environment: ["KERTA_SECRET": "short"], isProduction: true).validateForProduction()
+        }
+        #expect(throws: KertaConfiguration.Problem.self) {
+            try KertaConfiguration.from(environment: ["KERTA_SECRET": String(repeating: "s", count: 40), "KERTA_DEMO": "true"],
+                                        isProduction: true).validateForProduction()
+        }
+        let production = try KertaConfiguration.from(environment: ["KERTA_SECRET": String(repeating: "s", count: 40)], isProduction: true)
+        #expect(!production.seedDemo)
+        try production.validateForProduction()
+    }
+
+    @Test func productionRefusesToServeWhileDemoAccountsExist() async throws {
+        try await withKerta(demo: true) { app in
+            await #expect(throws: ProductionGuard.DemoAccountsPresent.self) { try await ProductionGuard.check(app.db) }
+            try await User.query(on: app.db).filter(\.$isDemo == true).delete()
+            try await ProductionGuard.check(app.db)
+        }
+    }
+}

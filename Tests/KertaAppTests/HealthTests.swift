@@ -1,0 +1,32 @@
+import Foundation
+@testable import KertaApp
+import Testing
+import VaporTesting
+
+@Suite struct HealthTests {
+    struct Status: Decodable { let status: String; let database: String; let spatial: String? }
+
+    @Test func healthyWithTheEngineNamed() async throws {
+        try await withKerta { app in
+            try await app.testing().test(.GET, "health") { res in
+                #expect(res.status == .ok)
+                let status = try res.content.decode(Status.self)
+                #expect(status.status == "ok")
+                #expect(status.database == (TestDatabase.isPostgres ? "postgres" : "sqlite"))
+                #expect(status.spatial != nil)
+            }
+        }
+    }
+
+    @Test func unavailableWhenTheDatabaseCannotBeReached() async throws {
+        // Nothing listens on port 1: the connection is refused at once.
+        try await withKerta(migrate: false, adjust: { $0.database = .postgres(url: "postgres://kerta:kerta@127.0.0.1:1/kerta", schema: nil) }) { app in
+            try await app.testing().test(.GET, "health") { res in
+                #expect(res.status == .serviceUnavailable)
+                let status = try res.content.decode(Status.self)
+                #expect(status.status == "unavailable")
+                #expect(status.database == "postgres")
+            }
+        }
+    }
+}
