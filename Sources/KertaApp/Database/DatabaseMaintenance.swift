@@ -5,28 +5,35 @@ import Vapor
 
 /// Migrating and seeding, shared by `serve` (on start), `migrate` and `seed`.
 enum DatabaseMaintenance {
-    /// Brings the schema up to date. On PostgreSQL an advisory lock lets only one process migrate at a time,
-    /// so several servers started together do not race to create the same tables.
+    /// Brings the schema up to date.
     static func migrate(_ app: Application) async throws {
+        try await exclusively(app) { try await app.autoMigrate() }
+        await app.areaDirectory.invalidate()
+    }
+
+    /// Runs schema and data maintenance while holding a PostgreSQL advisory lock, so several servers
+    /// started together take turns instead of racing to create the same tables and rows; the later ones
+    /// then find the work done. SQLite has a single writer anyway.
+    static func exclusively<T: Sendable>(_ app: Application, _ work: @escaping @Sendable () async throws -> T) async throws -> T {
         guard let sql = app.db as? any SQLDatabase, sql.dialect.name == "postgresql" else {
-            try await app.autoMigrate()
-            return
+            return try await work()
         }
         let lockKey = 0x4B_45_52_54_41 // "KERTA"
-        try await app.db.withConnection { connection in
+        return try await app.db.withConnection { connection in
             connection.eventLoop.makeFutureWithTask {
                 let locked = connection as! any SQLDatabase
                 try await locked.raw("SELECT pg_advisory_lock(\(bind: lockKey))").run()
+                let result: T
                 do {
-                    try await app.autoMigrate()
+                    result = try await work()
                 } catch {
                     try? await locked.raw("SELECT pg_advisory_unlock(\(bind: lockKey))").run()
                     throw error
                 }
                 try await locked.raw("SELECT pg_advisory_unlock(\(bind: lockKey))").run()
+                return result
             }
         }.get()
-        await app.areaDirectory.invalidate()
     }
 
     /// The reference data this installation uses: a configured folder, or the Denpasar set built in.
@@ -45,12 +52,21 @@ enum DatabaseMaintenance {
     /// Loads reference data, then the demo when it is enabled and was never seeded.
     @discardableResult
     static func seed(_ app: Application, demo: Bool) async throws -> (reference: ReferenceSeeder.Report, demoSeeded: Bool) {
-        let report = try await ReferenceSeeder(data: referenceData(app.kertaConfiguration)).seed(on: app.db)
-        await app.areaDirectory.invalidate()
-        var demoSeeded = false
-        if demo {
-            demoSeeded = try await DemoSeeder(passwordHasher: app.password.sync).seedIfNeeded(on: app.db)
+        let data = try referenceData(app.kertaConfiguration)
+        let result = try await exclusively(app) {
+            let report = try await ReferenceSeeder(data: data).seed(on: app.db)
+            var demoSeeded = false
+            if demo {
+                demoSeeded = try await DemoSeeder(passwordHasher: app.password.sync).seedIfNeeded(on: app.db)
+            }
+            return SeedOutcome(reference: report, demoSeeded: demoSeeded)
         }
-        return (report, demoSeeded)
+        await app.areaDirectory.invalidate()
+        return (result.reference, result.demoSeeded)
+    }
+
+    private struct SeedOutcome: Sendable {
+        var reference: ReferenceSeeder.Report
+        var demoSeeded: Bool
     }
 }
