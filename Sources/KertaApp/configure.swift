@@ -43,8 +43,11 @@ public func configure(_ app: Application, configuration: KertaConfiguration) asy
     app.asyncCommands.use(MigrateCommand(), as: "migrate")
     app.asyncCommands.use(SeedCommand(), as: "seed")
     app.asyncCommands.use(UsersCommand(), as: "users")
+    app.asyncCommands.use(AuditCommand(), as: "audit")
+    app.asyncCommands.use(JobsCommand(), as: "jobs")
 
     app.lifecycle.use(StartupPreparation())
+    app.lifecycle.use(BackgroundJobs())
 
     try routes(app)
 }

@@ -7,7 +7,12 @@ func routes(_ app: Application) throws {
     try app.register(collection: HomeController())
     try app.register(collection: HealthController(databaseEngine: configuration.database.name))
 
-    let api = app.grouped("api", "v1")
+    let api = app.grouped("api", "v1").grouped(BearerTokenAuthenticator())
     try api.register(collection: AreaController(cityName: "Kota Denpasar"))
     try api.register(collection: ReferenceController())
+    try api.register(collection: AuthController())
+    try api.register(collection: ComplaintController(maximumBodyBytes: configuration.maximumPhotoBytes * 5 + 1024 * 1024))
+    try api.register(collection: PerformanceController())
+    try api.register(collection: ExportController())
+    try api.register(collection: RoutingOverrideController())
 }

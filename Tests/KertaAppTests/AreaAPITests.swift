@@ -18,11 +18,18 @@ import VaporTesting
 
     @Test func aPointInKutaIsOutsideTheCity() async throws {
         try await withKerta { app in
-            try await app.testing().test(.GET, "api/v1/areas/lookup?lat=-8.7184&lon=115.1686") { res in
+            try await app.testing().test(.GET, "api/v1/areas/lookup?lat=-8.7184&lon=115.1686",
+                                         headers: ["Accept-Language": "en-GB,en;q=0.9,id;q=0.5"]) { res in
                 #expect(res.status == .notFound)
                 let body = try res.content.decode(ErrorBody.self)
                 #expect(body.error.code == "outside_city")
                 #expect(body.error.message.contains("outside Kota Denpasar"))
+            }
+            // Indonesian is the default language.
+            try await app.testing().test(.GET, "api/v1/areas/lookup?lat=-8.7184&lon=115.1686") { res in
+                #expect(res.status == .notFound)
+                let body = try res.content.decode(ErrorBody.self)
+                #expect(body.error.message.contains("di luar Kota Denpasar"))
             }
         }
     }

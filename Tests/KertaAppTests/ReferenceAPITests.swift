@@ -1,3 +1,4 @@
+import KertaCore
 import Foundation
 @testable import KertaApp
 import Testing

@@ -59,6 +59,15 @@ public struct KertaConfiguration: Sendable {
     public var referenceDirectory: String?
     /// `LOG_LEVEL`: trace, debug, info, notice, warning, error, critical.
     public var logLevel: Logger.Level
+    /// `KERTA_MAX_PHOTO_MB`: the largest photo accepted, in megabytes (default 8); at most 5 per complaint.
+    public var maximumPhotoBytes: Int = 8 * 1024 * 1024
+    /// `SMTP_URL`: `smtp://user:password@host:port` to deliver notifications; unset means they are logged.
+    public var smtpURL: String? = nil
+    /// `MAIL_FROM`: the sender address of notifications.
+    public var mailFrom: String = "kerta@localhost"
+    /// `KERTA_JOBS_INTERVAL`: seconds between runs of the deadline job and the mail sender inside `serve`
+    /// (default 60; 0 turns them off, e.g. when `kerta jobs` runs from cron instead).
+    public var jobsInterval: Int = 60
     /// Whether Vapor runs in its production environment (`--env production` or `VAPOR_ENV=production`).
     public var isProduction: Bool
 
@@ -120,7 +129,17 @@ public struct KertaConfiguration: Sendable {
             }
             logLevel = level
         }
-        return KertaConfiguration(
+        func number(_ name: String, default defaultValue: Int, range: ClosedRange<Int>) throws -> Int {
+            guard let v = value(name) else { return defaultValue }
+            guard let n = Int(v), range.contains(n) else {
+                throw Problem.invalid(variable: name, value: v, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)")
+            }
+            return n
+        }
+        if let smtp = value("SMTP_URL"), !(smtp.hasPrefix("smtp://") && URL(string: smtp)?.host != nil) {
+            throw Problem.invalid(variable: "SMTP_URL", value: "(not shown: it may hold a password)", expected: "smtp://user:password@host:port")
+        }
+        var configuration = KertaConfiguration(
             dataDirectory: dataDirectory,
             database: database,
             host: host,
@@ -134,6 +153,11 @@ public struct KertaConfiguration: Sendable {
             logLevel: logLevel,
             isProduction: isProduction
         )
+        configuration.maximumPhotoBytes = try number("KERTA_MAX_PHOTO_MB", default: 8, range: 1...50) * 1024 * 1024
+        configuration.smtpURL = value("SMTP_URL")
+        configuration.mailFrom = value("MAIL_FROM") ?? "kerta@localhost"
+        configuration.jobsInterval = try number("KERTA_JOBS_INTERVAL", default: 60, range: 0...86400)
+        return configuration
     }
 
     /// What must hold before a production server starts; the demo-account check needs the database and lives in ``ProductionGuard``.

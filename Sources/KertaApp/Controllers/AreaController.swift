@@ -17,7 +17,8 @@ struct AreaController: RouteCollection {
         let point = try req.queryPoint()
         guard let location = try await req.application.areaDirectory.locate(point, on: req.db) else {
             throw APIError(.notFound, code: "outside_city",
-                           message: "The point (\(point.latitude), \(point.longitude)) is outside \(cityName); Kerta serves only places within the city.")
+                           id: "Titik (\(point.latitude), \(point.longitude)) berada di luar \(cityName); Kerta hanya melayani tempat di dalam kota.",
+                           en: "The point (\(point.latitude), \(point.longitude)) is outside \(cityName); Kerta serves only places within the city.")
         }
         return location
     }

@@ -1,3 +1,4 @@
+import KertaCore
 import Vapor
 
 /// An agency as clients see it.

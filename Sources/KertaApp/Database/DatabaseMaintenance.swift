@@ -62,6 +62,7 @@ enum DatabaseMaintenance {
             return SeedOutcome(reference: report, demoSeeded: demoSeeded)
         }
         await app.areaDirectory.invalidate()
+        await app.calendarStore.invalidate()
         return (result.reference, result.demoSeeded)
     }
 

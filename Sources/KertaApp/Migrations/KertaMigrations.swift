@@ -10,5 +10,15 @@ enum KertaMigrations {
         CreateHoliday(),
         CreateUser(),
         EnablePostGIS(),
+        CreateComplaint(),
+        CreateComplaintPhoto(),
+        CreateComplaintUpdate(),
+        CreateAuditEntry(),
+        CreateComplaintFollower(),
+        CreateOutboxMessage(),
+        CreateUserToken(),
+        CreateLoginFailure(),
+        CreateRoutingOverride(),
+        CreateTicketCounter(),
     ]
 }

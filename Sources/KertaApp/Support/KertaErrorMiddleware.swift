@@ -18,13 +18,13 @@ struct KertaErrorMiddleware: AsyncMiddleware {
         if apiError.status.code >= 500 {
             request.logger.report(error: error)
         } else {
-            request.logger.debug("\(apiError.status.code) \(apiError.code): \(apiError.message)")
+            request.logger.debug("\(apiError.status.code) \(apiError.code): \(apiError.text.en)")
         }
         let response = Response(status: apiError.status)
         if let abort = error as? any AbortError {
             for (name, value) in abort.headers { response.headers.replaceOrAdd(name: name, value: value) }
         }
-        let body = ErrorBody(error: .init(code: apiError.code, message: apiError.message, fields: apiError.fields))
+        let body = ErrorBody(apiError, language: request.language)
         try? response.content.encode(body, as: .json)
         return response
     }
@@ -34,13 +34,14 @@ struct KertaErrorMiddleware: AsyncMiddleware {
         case let api as APIError:
             return api
         case let validation as ValidationFailure:
-            return APIError.invalid(validation.problems.map { .init(field: $0.field, message: $0.message) }, status: .unprocessableEntity)
+            return APIError.invalid(validation.problems.map { .init(field: $0.field, text: $0.text) }, status: .unprocessableEntity)
         case let decoding as DecodingError:
-            return APIError.invalid(field: decoding.fieldPath, decoding.plainMessage)
+            return APIError.invalid([.init(field: decoding.fieldPath, text: decoding.plainMessage)])
         case let abort as any AbortError:
             return APIError(abort.status, code: codeName(abort.status), message: abort.reason)
         default:
-            return APIError(.internalServerError, code: "internal_error", message: "Something went wrong on our side; it has been logged.")
+            return APIError(.internalServerError, code: "internal_error",
+                            id: "Terjadi kesalahan di pihak kami; sudah dicatat.", en: "Something went wrong on our side; it has been logged.")
         }
     }
 
@@ -61,24 +62,28 @@ extension DecodingError {
         return path.isEmpty ? "body" : path.replacingOccurrences(of: ".[", with: "[")
     }
 
-    var plainMessage: String {
+    var plainMessage: LocalizedText {
+        let f = fieldPath
         switch self {
-        case .keyNotFound: "\(fieldPath) is required"
-        case .valueNotFound: "\(fieldPath) must not be null"
-        case .typeMismatch(let type, _): "\(fieldPath) must be \(Self.describe(type))"
-        case .dataCorrupted(let c) where c.codingPath.isEmpty: "the request body is not valid JSON"
-        case .dataCorrupted: "\(fieldPath) has an invalid value"
-        @unknown default: "\(fieldPath) is invalid"
+        case .keyNotFound: return LocalizedText(id: "\(f) wajib diisi", en: "\(f) is required")
+        case .valueNotFound: return LocalizedText(id: "\(f) tidak boleh kosong (null)", en: "\(f) must not be null")
+        case .typeMismatch(let type, _):
+            let kind = Self.describe(type)
+            return LocalizedText(id: "\(f) harus berupa \(kind.id)", en: "\(f) must be \(kind.en)")
+        case .dataCorrupted(let c) where c.codingPath.isEmpty:
+            return LocalizedText(id: "isi permintaan bukan JSON yang sah", en: "the request body is not valid JSON")
+        case .dataCorrupted: return LocalizedText(id: "nilai \(f) tidak sah", en: "\(f) has an invalid value")
+        @unknown default: return LocalizedText(id: "\(f) tidak sah", en: "\(f) is invalid")
         }
     }
 
-    private static func describe(_ type: Any.Type) -> String {
+    private static func describe(_ type: Any.Type) -> LocalizedText {
         switch type {
-        case is Double.Type, is Float.Type: "a number"
-        case is Int.Type: "a whole number"
-        case is String.Type: "text"
-        case is Bool.Type: "true or false"
-        default: "of type \(type)"
+        case is Double.Type, is Float.Type: LocalizedText(id: "angka", en: "a number")
+        case is Int.Type: LocalizedText(id: "bilangan bulat", en: "a whole number")
+        case is String.Type: LocalizedText(id: "teks", en: "text")
+        case is Bool.Type: LocalizedText(id: "true atau false", en: "true or false")
+        default: LocalizedText(id: "bertipe \(type)", en: "of type \(type)")
         }
     }
 }

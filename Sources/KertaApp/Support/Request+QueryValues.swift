@@ -10,10 +10,13 @@ extension Request {
 
     /// A required number from the query, with the field named in the error when it is missing or not a number.
     func queryNumber(_ name: String, in range: ClosedRange<Double>) throws -> Double {
-        guard let text = queryText(name) else { throw APIError.invalid(field: name, "\(name) is required") }
-        guard let value = Double(text), value.isFinite else { throw APIError.invalid(field: name, "\(name) must be a number, not \"\(text)\"") }
+        guard let text = queryText(name) else { throw APIError.invalid(field: name, id: "\(name) wajib diisi", en: "\(name) is required") }
+        guard let value = Double(text), value.isFinite else {
+            throw APIError.invalid(field: name, id: "\(name) harus berupa angka, bukan \"\(text)\"", en: "\(name) must be a number, not \"\(text)\"")
+        }
         guard range.contains(value) else {
-            throw APIError.invalid(field: name, "\(name) must be between \(range.lowerBound.formatted()) and \(range.upperBound.formatted())")
+            let (low, high) = (range.lowerBound.formatted(), range.upperBound.formatted())
+            throw APIError.invalid(field: name, id: "\(name) harus di antara \(low) dan \(high)", en: "\(name) must be between \(low) and \(high)")
         }
         return value
     }
@@ -32,5 +35,17 @@ extension Request {
 extension Double {
     fileprivate func formatted() -> String {
         self == rounded() ? String(Int(self)) : String(self)
+    }
+}
+
+extension Request {
+    /// An optional whole number from the query, with a default and its allowed range.
+    func queryInteger(_ name: String, default defaultValue: Int, in range: ClosedRange<Int>) throws -> Int {
+        guard let text = queryText(name) else { return defaultValue }
+        guard let value = Int(text), range.contains(value) else {
+            throw APIError.invalid(field: name, id: "\(name) harus bilangan bulat \(range.lowerBound)–\(range.upperBound)",
+                                   en: "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
     }
 }

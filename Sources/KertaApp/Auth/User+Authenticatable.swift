@@ -1,0 +1,3 @@
+import Vapor
+
+extension User: Authenticatable {}

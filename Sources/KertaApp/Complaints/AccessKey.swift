@@ -1,0 +1,26 @@
+import Crypto
+import Foundation
+
+/// The key a reporter who is not signed in follows, confirms and rates their complaint with.
+///
+/// It is an HMAC of the complaint's id under the server's secret: nothing to store, the same on every
+/// server, and it can be given again when a retried submission (same `Idempotency-Key`) asks for it.
+struct AccessKey {
+    let secret: String
+
+    func key(for complaintID: UUID) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data("complaint-access:\(complaintID.uuidString.lowercased())".utf8),
+                                                  using: SymmetricKey(data: Data(secret.utf8)))
+        return Data(mac).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    func isValid(_ candidate: String?, for complaintID: UUID?) -> Bool {
+        guard let candidate, let complaintID else { return false }
+        let expected = Array(key(for: complaintID).utf8)
+        let given = Array(candidate.utf8)
+        guard expected.count == given.count else { return false }
+        // Constant time, so the key cannot be guessed byte by byte from response times.
+        return zip(expected, given).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

@@ -1,0 +1,87 @@
+import Fluent
+import Foundation
+import KertaCore
+
+/// Builds what a caller sees of a complaint, applying the privacy rules field by field.
+struct ComplaintPresenter {
+    let db: any Database
+    let workflow: ComplaintWorkflow
+
+    func view(_ complaint: Complaint, actor: ComplaintActor, photoURL: (ComplaintPhoto) -> String) async throws -> ComplaintView {
+        let facts = complaint.facts
+        let id = try complaint.requireID()
+        let category = try await Category.find(complaint.categoryCode, on: db)
+        let agency = try await complaint.agencyCode.asyncFlatMap { try await Agency.find($0, on: db) }
+        let showInternal = ComplaintAccess.canSeeInternal(facts, by: actor)
+        var updatesQuery = ComplaintUpdate.query(on: db).filter(\.$complaint.$id == id).sort(\.$createdAt)
+        if !showInternal { updatesQuery = updatesQuery.filter(\.$isInternal == false) }
+        let updates = try await updatesQuery.all()
+        let photos = try await ComplaintPhoto.query(on: db).filter(\.$complaint.$id == id)
+            .field(\.$id).field(\.$kind).field(\.$position).field(\.$complaint.$id).sort(\.$kind).sort(\.$position).all()
+
+        let showName = ComplaintAccess.canSeeReporterName(facts, by: actor)
+        let showContacts = ComplaintAccess.canSeeContacts(facts, by: actor)
+        let reporter: ComplaintView.Reporter? = (showName || showContacts) ? ComplaintView.Reporter(
+            name: showName ? complaint.reporterName : nil,
+            email: showContacts ? complaint.reporterEmail : nil,
+            phone: showContacts ? complaint.reporterPhone : nil) : nil
+        let anonymousLabel = "Anonim"
+
+        return ComplaintView(
+            ticket: complaint.ticket,
+            status: complaint.status,
+            statusLabel: complaint.statusValue.label,
+            category: complaint.categoryCode,
+            categoryName: category.map { LocalizedText(id: $0.nameID, en: $0.nameEN) },
+            agency: complaint.agencyCode,
+            agencyName: agency?.nameID,
+            area: AreaRef(complaint),
+            location: .init(lat: complaint.latitude, lon: complaint.longitude, address: complaint.address),
+            description: complaint.text,
+            visibility: complaint.visibility,
+            reporter: reporter,
+            submittedAt: WITATimestamp.string(from: complaint.submittedAt),
+            updatedAt: WITATimestamp.string(from: complaint.updatedAt),
+            dueAt: complaint.dueAt.map(WITATimestamp.string(from:)),
+            resolutionDueAt: complaint.resolutionDueAt.map(WITATimestamp.string(from:)),
+            overdue: complaint.overdueAt != nil,
+            dispatchedAt: complaint.dispatchedAt.map(WITATimestamp.string(from:)),
+            resolvedAt: complaint.resolvedAt.map(WITATimestamp.string(from:)),
+            closedAt: complaint.closedAt.map(WITATimestamp.string(from:)),
+            publicResponse: complaint.publicResponse,
+            duplicateOf: complaint.duplicateOfTicket,
+            photos: photos.map(photoURL),
+            updates: updates.map { update in
+                let isReporterUpdate = update.authorRole == "reporter" || (update.authorID != nil && update.authorID == complaint.reporterUserID)
+                let author = isReporterUpdate && !showName ? anonymousLabel : update.authorName
+                return .init(author: author, role: update.authorRole, body: update.body, internal: update.isInternal,
+                             at: WITATimestamp.string(from: update.createdAt))
+            },
+            rating: complaint.ratingStars.map { .init(stars: $0, comment: complaint.ratingComment) },
+            isReporter: actor.isReporter,
+            availableTransitions: workflow.availableMoves(facts, for: actor, at: Date()).map(\.rawValue))
+    }
+
+    /// The trail for staff and the reporter; the reporter does not see internal notes' entries.
+    func history(_ complaint: Complaint, actor: ComplaintActor) async throws -> [HistoryEntry] {
+        let showInternal = ComplaintAccess.canSeeInternal(complaint.facts, by: actor)
+        let showName = ComplaintAccess.canSeeReporterName(complaint.facts, by: actor)
+        let entries = try await AuditEntry.query(on: db).filter(\.$complaintID == complaint.requireID()).sort(\.$position).all()
+        return entries.compactMap { entry in
+            let data = entry.data.flatMap { try? JSONDecoder().decode([String: String].self, from: Data($0.utf8)) }
+            if !showInternal, data?["internal"] == "true" { return nil }
+            let isReporterEntry = entry.actorRole == "reporter" || (entry.actorID != nil && entry.actorID == complaint.reporterUserID?.uuidString.lowercased())
+            return HistoryEntry(position: entry.position, action: entry.action, at: WITATimestamp.string(from: entry.recordedAt),
+                                actor: isReporterEntry && !showName ? "Anonim" : (entry.actorName ?? "?"), role: entry.actorRole,
+                                from: entry.fromStatus, to: entry.toStatus, note: entry.note, data: data,
+                                hash: entry.hash, previousHash: entry.previousHash)
+        }
+    }
+}
+
+extension Optional {
+    func asyncFlatMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

@@ -1,0 +1,92 @@
+import Fluent
+import Foundation
+import KertaCore
+import SQLKit
+import Vapor
+
+/// The one code path for everything that happens to a complaint, whoever asks: the JSON API, the web
+/// pages, Open311, the demo seeder and the deadline job. Each change runs in one transaction with its
+/// audit entry and its queued notifications.
+struct ComplaintService {
+    let db: any Database
+    let areas: AreaDirectory
+    let calendars: CalendarStore
+    let accessKeys: AccessKey
+    let publicURL: String
+    let maximumPhotoBytes: Int
+    let now: @Sendable () -> Date
+
+    init(db: any Database, areas: AreaDirectory, calendars: CalendarStore, accessKeys: AccessKey, publicURL: String,
+         maximumPhotoBytes: Int, now: @escaping @Sendable () -> Date = Date.init) {
+        self.db = db
+        self.areas = areas
+        self.calendars = calendars
+        self.accessKeys = accessKeys
+        self.publicURL = publicURL
+        self.maximumPhotoBytes = maximumPhotoBytes
+        self.now = now
+    }
+
+    /// Who is asking about this complaint, as the rules see them.
+    func actor(for complaint: Complaint, user: User?, accessKey: String?) -> ComplaintActor {
+        let ownsIt = user != nil && complaint.reporterUserID != nil && complaint.reporterUserID == user?.id
+        let isReporter = ownsIt || (complaint.reporterUserID == nil && accessKeys.isValid(accessKey, for: complaint.id))
+        return ComplaintActor(role: user?.roleValue, agencyCode: user?.$agency.id, isReporter: isReporter)
+    }
+
+    /// The complaint with this ticket if the caller may read it; otherwise "not found", so outsiders
+    /// cannot tell a confidential complaint from one that does not exist.
+    func find(ticket: String, user: User?, accessKey: String?, on db: (any Database)? = nil) async throws -> (Complaint, ComplaintActor) {
+        guard let number = TicketNumber(ticket),
+              let complaint = try await Complaint.query(on: db ?? self.db).filter(\.$ticket == number.description).first() else {
+            throw Self.notFound(ticket)
+        }
+        let actor = actor(for: complaint, user: user, accessKey: accessKey)
+        guard ComplaintAccess.canRead(complaint.facts, by: actor) else { throw Self.notFound(ticket) }
+        return (complaint, actor)
+    }
+
+    static func notFound(_ ticket: String) -> APIError {
+        APIError(.notFound, code: "not_found", id: "Pengaduan \(ticket) tidak ditemukan.", en: "Complaint \(ticket) was not found.")
+    }
+
+    /// On PostgreSQL, holds the complaint's row for the rest of the transaction so two servers cannot
+    /// move it at once; SQLite serialises writers already.
+    static func lock(_ complaintID: UUID, on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
+        try await sql.raw("SELECT id FROM complaints WHERE id = \(bind: complaintID) FOR UPDATE").run()
+    }
+
+    func workflow() async throws -> ComplaintWorkflow {
+        ComplaintWorkflow(calendar: try await calendars.calendar(on: db))
+    }
+
+    func deadlines() async throws -> ComplaintDeadlines {
+        ComplaintDeadlines(calendar: try await calendars.calendar(on: db))
+    }
+
+    func notifier(_ db: any Database) -> Notifier {
+        Notifier(db: db, publicURL: publicURL)
+    }
+
+    /// Truncated to whole milliseconds, the precision every database keeps, so what is stored equals what was hashed.
+    func currentInstant() -> Date {
+        Date(timeIntervalSince1970: Double(AuditRecord.milliseconds(now())) / 1000)
+    }
+}
+
+extension Request {
+    /// The complaint service for this request, with the application's caches and configuration.
+    var complaints: ComplaintService {
+        application.complaintService(on: db)
+    }
+}
+
+extension Application {
+    func complaintService(on db: any Database, now: @escaping @Sendable () -> Date = Date.init) -> ComplaintService {
+        ComplaintService(db: db, areas: areaDirectory, calendars: calendarStore,
+                         accessKeys: AccessKey(secret: kertaConfiguration.secret),
+                         publicURL: kertaConfiguration.publicURL,
+                         maximumPhotoBytes: kertaConfiguration.maximumPhotoBytes, now: now)
+    }
+}

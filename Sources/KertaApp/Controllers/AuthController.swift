@@ -1,0 +1,16 @@
+import KertaCore
+import Vapor
+
+/// `POST /api/v1/auth/token`: a bearer token for an email and password.
+struct AuthController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.grouped("auth").post("token", use: token)
+    }
+
+    @Sendable func token(req: Request) async throws -> TokenResponse {
+        let body = try req.content.decode(TokenRequest.self)
+        let issued = try await SignInService(db: req.db, hasher: req.password.async).signIn(email: body.email, password: body.password)
+        return TokenResponse(token: issued.token, role: issued.user.role, agency: issued.user.$agency.id, name: issued.user.name,
+                             expiresAt: WITATimestamp.string(from: Date().addingTimeInterval(SignInService.tokenLifetime)))
+    }
+}

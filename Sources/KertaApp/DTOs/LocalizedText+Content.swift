@@ -1,0 +1,4 @@
+import KertaCore
+import Vapor
+
+extension LocalizedText: Content {}

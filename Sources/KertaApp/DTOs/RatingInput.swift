@@ -1,0 +1,6 @@
+import Vapor
+
+struct RatingInput: Content {
+    let stars: Int?
+    let comment: String?
+}

@@ -1,0 +1,6 @@
+import Vapor
+
+struct TokenRequest: Content {
+    let email: String?
+    let password: String?
+}

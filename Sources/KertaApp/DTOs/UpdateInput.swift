@@ -1,0 +1,6 @@
+import Vapor
+
+struct UpdateInput: Content {
+    let body: String?
+    let `internal`: Bool?
+}

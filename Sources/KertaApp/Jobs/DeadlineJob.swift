@@ -1,0 +1,64 @@
+import Fluent
+import Foundation
+import KertaCore
+
+/// The periodic pass over the clocks: marks complaints whose stage deadline passed and escalates each
+/// to the supervisors once per stage; closes resolved complaints whose reporter did not answer within
+/// the dispute window. Safe to run on several servers at once: each complaint is re-checked under its
+/// row lock before it is touched.
+struct DeadlineJob {
+    struct Report: Equatable, CustomStringConvertible {
+        var escalated = 0
+        var closed = 0
+        var description: String { "\(escalated) escalated, \(closed) closed after the dispute window" }
+    }
+
+    let service: ComplaintService
+    /// Bounded work per run, so one pass never holds the database for long; the next run continues.
+    var batchSize = 500
+
+    func run() async throws -> Report {
+        var report = Report()
+        let now = service.currentInstant()
+        let workflow = try await service.workflow()
+        let deadlines = try await service.deadlines()
+        let openStatuses = ComplaintStatus.allCases.filter(\.isOpen).map(\.rawValue)
+
+        let overdue = try await Complaint.query(on: service.db)
+            .filter(\.$status ~~ openStatuses).filter(\.$dueAt < now).filter(\.$overdueAt == nil)
+            .sort(\.$dueAt).limit(batchSize).all()
+        for candidate in overdue {
+            let escalated = try await service.db.transaction { tx -> Bool in
+                try await ComplaintService.lock(candidate.requireID(), on: tx)
+                guard let complaint = try await Complaint.find(candidate.id, on: tx), complaint.statusValue.isOpen,
+                      complaint.overdueAt == nil, let due = complaint.dueAt, due < now else { return false }
+                complaint.overdueAt = now
+                complaint.updatedAt = now
+                try await AuditTrail.append(.escalated, to: complaint, by: .system,
+                                            note: "Melewati batas waktu / overdue",
+                                            data: ["stage": complaint.status, "due_at": WITATimestamp.string(from: due)],
+                                            at: now, on: tx)
+                try await complaint.update(on: tx)
+                try await service.notifier(tx).escalated(complaint, stage: complaint.statusValue, dueAt: due, at: now)
+                return true
+            }
+            if escalated { report.escalated += 1 }
+        }
+
+        let unanswered = try await Complaint.query(on: service.db)
+            .filter(\.$status == ComplaintStatus.resolved.rawValue).filter(\.$dueAt < now)
+            .sort(\.$dueAt).limit(batchSize).all()
+        for candidate in unanswered {
+            let closed = try await service.db.transaction { tx -> Bool in
+                try await ComplaintService.lock(candidate.requireID(), on: tx)
+                guard let complaint = try await Complaint.find(candidate.id, on: tx), complaint.statusValue == .resolved,
+                      let due = complaint.dueAt, due < now else { return false }
+                try await service.apply(TransitionRequest(to: .closed, note: "Ditutup otomatis: tidak ada tanggapan pelapor dalam \(ComplaintWorkflow.disputeWindowWorkingDays) hari kerja. / Closed automatically: no reply from the reporter within \(ComplaintWorkflow.disputeWindowWorkingDays) working days."),
+                                        to: complaint, actor: .system, auditActor: .system, workflow: workflow, deadlines: deadlines, on: tx)
+                return true
+            }
+            if closed { report.closed += 1 }
+        }
+        return report
+    }
+}

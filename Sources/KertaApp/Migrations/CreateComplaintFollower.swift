@@ -1,0 +1,17 @@
+import Fluent
+
+struct CreateComplaintFollower: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(ComplaintFollower.schema)
+            .id()
+            .field("complaint_id", .uuid, .required, .references(Complaint.schema, "id"))
+            .field("user_id", .uuid)
+            .field("email", .string)
+            .field("via_ticket", .string)
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(ComplaintFollower.schema).delete()
+    }
+}

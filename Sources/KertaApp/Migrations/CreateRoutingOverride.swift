@@ -1,0 +1,17 @@
+import Fluent
+
+struct CreateRoutingOverride: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(RoutingOverride.schema)
+            .id()
+            .field("category_code", .string, .required, .references(Category.schema, "code"))
+            .field("kecamatan_code", .string, .required)
+            .field("agency_code", .string, .required, .references(Agency.schema, "code"))
+            .unique(on: "category_code", "kecamatan_code")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(RoutingOverride.schema).delete()
+    }
+}

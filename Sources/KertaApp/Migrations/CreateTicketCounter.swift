@@ -1,0 +1,18 @@
+import Fluent
+
+/// One row per year holding the last ticket number given; incremented inside the submitting
+/// transaction, so tickets are unique and gap-free across servers.
+struct CreateTicketCounter: AsyncMigration {
+    static let schema = "ticket_counters"
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema(Self.schema)
+            .field("year", .int, .identifier(auto: false))
+            .field("last", .int, .required)
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(Self.schema).delete()
+    }
+}

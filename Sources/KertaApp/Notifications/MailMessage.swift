@@ -1,0 +1,7 @@
+/// One e-mail to deliver.
+struct MailMessage: Sendable, Equatable {
+    let from: String
+    let to: String
+    let subject: String
+    let body: String
+}
