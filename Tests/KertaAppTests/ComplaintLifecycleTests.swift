@@ -172,7 +172,7 @@ import VaporTesting
                 csv = res.body.string
             }
             #expect(csv.contains(anonymous) && csv.contains(named))
-            #expect(!csv.contains("Ni Luh") && !csv.contains("sari@example.id") && !csv.contains("0812"))
+            #expect(!csv.contains("Ni Luh") && !csv.contains("sari@example.id") && !csv.contains("3456 7890"))
             try await app.testing().test(.GET, "api/v1/exports/complaints.geojson") { res in
                 #expect(res.headers.contentType?.description == "application/geo+json")
                 #expect(!res.body.string.contains("Ni Luh"))

@@ -14,12 +14,21 @@ import VaporTesting
             "holidays": try await HolidayDate.query(on: app.db).count(),
             "users": try await User.query(on: app.db).count(),
             "settings": try await Setting.query(on: app.db).count(),
+            "complaints": try await Complaint.query(on: app.db).count(),
+            "audit_entries": try await AuditEntry.query(on: app.db).count(),
         ]
     }
 
     @Test func seedingTwiceChangesNothing() async throws {
-        try await withKerta(demo: true) { app in
+        try await withKerta(demo: true, demoComplaints: true) { app in
             let first = try await counts(app)
+            // The demo looks like the city: complaints in every state, in all four kecamatan, with intact trails.
+            let complaints = try await Complaint.query(on: app.db).all()
+            #expect(Set(complaints.map(\.statusValue)) == Set(ComplaintStatus.allCases))
+            #expect(Set(complaints.map(\.kecamatanCode)).count == 4)
+            #expect(Set(complaints.map(\.desaCode)).count >= 40)
+            #expect(complaints.contains { $0.ratingStars != nil })
+            #expect(try await AuditTrail.verify(on: app.db) == nil)
             #expect(first["areas"] == 48)      // 1 kota, 4 kecamatan, 43 desa
             #expect(first["categories"] == 54)
             #expect(first["users"] == DemoAccount.all.count)

@@ -20,9 +20,11 @@ enum TestDatabase {
     static var isPostgres: Bool { postgresURL != nil }
 }
 
-/// Runs `body` with a configured, migrated Kerta whose reference data is loaded (and the demo, when asked).
+/// Runs `body` with a configured, migrated Kerta whose reference data is loaded (and the demo accounts,
+/// when asked; the demo's three months of complaints only when a test needs them, as they take a while).
 func withKerta(
     demo: Bool = false,
+    demoComplaints: Bool = false,
     migrate: Bool = true,
     adjust: (inout KertaConfiguration) -> Void = { _ in },
     _ body: (Application) async throws -> Void
@@ -43,7 +45,7 @@ func withKerta(
         }
         if migrate {
             try await DatabaseMaintenance.migrate(app)
-            try await DatabaseMaintenance.seed(app, demo: demo)
+            try await DatabaseMaintenance.seed(app, demo: demo, demoComplaints: demoComplaints)
         }
         try await body(app)
     } catch {

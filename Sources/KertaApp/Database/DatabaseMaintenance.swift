@@ -51,13 +51,18 @@ enum DatabaseMaintenance {
 
     /// Loads reference data, then the demo when it is enabled and was never seeded.
     @discardableResult
-    static func seed(_ app: Application, demo: Bool) async throws -> (reference: ReferenceSeeder.Report, demoSeeded: Bool) {
+    static func seed(_ app: Application, demo: Bool, demoComplaints: Bool = true) async throws -> (reference: ReferenceSeeder.Report, demoSeeded: Bool) {
         let data = try referenceData(app.kertaConfiguration)
         let result = try await exclusively(app) {
             let report = try await ReferenceSeeder(data: data).seed(on: app.db)
             var demoSeeded = false
             if demo {
                 demoSeeded = try await DemoSeeder(passwordHasher: app.password.sync).seedIfNeeded(on: app.db)
+                if demoSeeded && demoComplaints {
+                    await app.areaDirectory.invalidate()
+                    await app.calendarStore.invalidate()
+                    try await DemoComplaintSeeder(app: app, now: Date()).seed()
+                }
             }
             return SeedOutcome(reference: report, demoSeeded: demoSeeded)
         }
