@@ -45,6 +45,7 @@ public func configure(_ app: Application, configuration: KertaConfiguration) asy
     app.asyncCommands.use(UsersCommand(), as: "users")
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(JobsCommand(), as: "jobs")
+    app.asyncCommands.use(ApiKeysCommand(), as: "apikeys")
 
     app.lifecycle.use(StartupPreparation())
     app.lifecycle.use(BackgroundJobs())

@@ -15,4 +15,6 @@ func routes(_ app: Application) throws {
     try api.register(collection: PerformanceController())
     try api.register(collection: ExportController())
     try api.register(collection: RoutingOverrideController())
+
+    try app.grouped("open311", "v2").register(collection: Open311Controller())
 }

@@ -43,8 +43,18 @@ extension ComplaintService {
             problems.add("reporter.name", id: "nama pelapor wajib diisi (atau masuk terlebih dahulu)",
                          en: "reporter.name is required (or sign in first)")
         }
+        var answers: [String: [String]] = [:]
+        if let category, let code = category.id {
+            do {
+                answers = try ServiceAttribute.validate(new.attributes, against: serviceAttributes[code] ?? [],
+                                                      enforceRequired: new.requireAnswers)
+            } catch let failure as ValidationFailure {
+                for problem in failure.problems { problems.add(problem.field, id: problem.text.id, en: problem.text.en) }
+            }
+        }
         let cleanedPhotos = clean(photos, into: &problems)
         try problems.check()
+        let attributeAnswers = answers
         guard let category, let location else { preconditionFailure("checked above") }
 
         let agencyCode = try await routeAgency(category: category, kecamatan: location.kecamatan.code)
@@ -64,6 +74,9 @@ extension ComplaintService {
                 complaint.latitude = new.point.latitude
                 complaint.longitude = new.point.longitude
                 complaint.address = new.address
+                if !attributeAnswers.isEmpty, let json = try? JSONEncoder.sortedKeys.encode(attributeAnswers) {
+                    complaint.attributesJSON = String(decoding: json, as: UTF8.self)
+                }
                 complaint.desaCode = location.desa.code
                 complaint.desaName = location.desa.name
                 complaint.kecamatanCode = location.kecamatan.code

@@ -14,16 +14,19 @@ struct ComplaintService {
     let accessKeys: AccessKey
     let publicURL: String
     let maximumPhotoBytes: Int
+    /// The extra questions of each category, by category code.
+    let serviceAttributes: [String: [ServiceAttribute]]
     let now: @Sendable () -> Date
 
     init(db: any Database, areas: AreaDirectory, calendars: CalendarStore, accessKeys: AccessKey, publicURL: String,
-         maximumPhotoBytes: Int, now: @escaping @Sendable () -> Date = Date.init) {
+         maximumPhotoBytes: Int, serviceAttributes: [String: [ServiceAttribute]] = [:], now: @escaping @Sendable () -> Date = Date.init) {
         self.db = db
         self.areas = areas
         self.calendars = calendars
         self.accessKeys = accessKeys
         self.publicURL = publicURL
         self.maximumPhotoBytes = maximumPhotoBytes
+        self.serviceAttributes = serviceAttributes
         self.now = now
     }
 
@@ -83,10 +86,21 @@ extension Request {
 }
 
 extension Application {
+    private struct ServiceAttributesKey: StorageKey { typealias Value = [String: [ServiceAttribute]] }
+
+    /// The categories' extra questions from the reference folder, read once per process.
+    var serviceAttributes: [String: [ServiceAttribute]] {
+        if let cached = storage[ServiceAttributesKey.self] { return cached }
+        let loaded = Dictionary(grouping: (try? DatabaseMaintenance.referenceData(kertaConfiguration).attributes) ?? [], by: \.categoryCode)
+            .mapValues { $0.sorted { $0.order < $1.order } }
+        storage[ServiceAttributesKey.self] = loaded
+        return loaded
+    }
+
     func complaintService(on db: any Database, now: @escaping @Sendable () -> Date = Date.init) -> ComplaintService {
         ComplaintService(db: db, areas: areaDirectory, calendars: calendarStore,
                          accessKeys: AccessKey(secret: kertaConfiguration.secret),
                          publicURL: kertaConfiguration.publicURL,
-                         maximumPhotoBytes: kertaConfiguration.maximumPhotoBytes, now: now)
+                         maximumPhotoBytes: kertaConfiguration.maximumPhotoBytes, serviceAttributes: serviceAttributes, now: now)
     }
 }

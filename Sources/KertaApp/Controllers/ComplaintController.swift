@@ -24,9 +24,11 @@ struct ComplaintController: RouteCollection {
     @Sendable func submit(req: Request) async throws -> Response {
         let input = try req.content.decode(ComplaintSubmissionInput.self)
         let user = req.user
-        let new = try NewComplaint(category: input.category, description: input.description, lat: input.lat, lon: input.lon,
+        var new = try NewComplaint(category: input.category, description: input.description, lat: input.lat, lon: input.lon,
                                    address: input.address, visibility: input.visibility, reporterName: input.reporter?.name,
                                    reporterEmail: input.reporter?.email, reporterPhone: input.reporter?.phone, signedIn: user != nil)
+        new.attributes = input.attributes ?? [:]
+        new.requireAnswers = false
         let photos = (input.photos ?? []).filter { $0.data.readableBytes > 0 }.map { Array($0.data.readableBytesView) }
         let result = try await req.complaints.submit(new, photos: photos, user: user,
                                                      idempotencyKey: req.headers.first(name: "Idempotency-Key"))

@@ -15,6 +15,9 @@ struct ComplaintSubmissionInput: Content {
     let address: String?
     let visibility: String?
     let reporter: Reporter?
+    /// Answers to the category's extra questions (`GET /open311/v2/services/{code}.json`), by code;
+    /// optional here, checked when given.
+    let attributes: [String: [String]]?
     /// Multipart only.
     let photos: [File]?
 }

@@ -20,5 +20,8 @@ enum KertaMigrations {
         CreateLoginFailure(),
         CreateRoutingOverride(),
         CreateTicketCounter(),
+        UpdateComplaintAddAttributes(),
+        CreateApiKey(),
+        CreateApiKeyUse(),
     ]
 }

@@ -24,6 +24,8 @@ final class Complaint: Model, @unchecked Sendable {
     @Field(key: "desa_name") var desaName: String
     @Field(key: "kecamatan_code") var kecamatanCode: String
     @Field(key: "kecamatan_name") var kecamatanName: String
+    /// Answers to the category's extra questions, as JSON `{"code": ["value", …]}`.
+    @OptionalField(key: "attributes") var attributesJSON: String?
 
     // Who reported it
     @Field(key: "visibility") var visibility: String
@@ -67,6 +69,11 @@ final class Complaint: Model, @unchecked Sendable {
     var visibilityValue: ComplaintVisibility { ComplaintVisibility(rawValue: visibility) ?? .confidential }
     var priorityValue: Priority { Priority(rawValue: priority) ?? .medium }
     var point: GeoPoint { GeoPoint(latitude: latitude, longitude: longitude) }
+
+    var attributes: [String: [String]] {
+        guard let json = attributesJSON else { return [:] }
+        return (try? JSONDecoder().decode([String: [String]].self, from: Data(json.utf8))) ?? [:]
+    }
 
     var facts: ComplaintFacts {
         ComplaintFacts(status: statusValue, visibility: visibilityValue, agencyCode: agencyCode, resolvedAt: resolvedAt)

@@ -93,11 +93,12 @@ struct DemoComplaintSeeder {
             let visibility: ComplaintVisibility = index % 9 == 0 ? .anonymous : (index % 17 == 0 ? .confidential : .public)
             let byCitizen = index % 6 == 0 ? citizen : nil
             let name = Self.names.randomElement(using: &random)!
-            let new = try NewComplaint(category: report.category, description: report.texts.randomElement(using: &random)!,
+            var new = try NewComplaint(category: report.category, description: report.texts.randomElement(using: &random)!,
                                        lat: point.latitude, lon: point.longitude, address: nil, visibility: visibility.rawValue,
                                        reporterName: byCitizen == nil ? name : nil,
                                        reporterEmail: byCitizen == nil ? name.lowercased().replacingOccurrences(of: " ", with: ".") + "@contoh.id" : nil,
                                        reporterPhone: nil, signedIn: byCitizen != nil)
+            new.attributes = Self.answers(to: app.serviceAttributes[report.category] ?? [], at: at, &random)
             let complaint = try await service.submit(new, photos: [], user: byCitizen, idempotencyKey: "demo-\(index)").complaint
             made += 1
             let accessKey = complaint.reporterUserID == nil ? service.accessKeys.key(for: complaint.id!) : nil
@@ -154,6 +155,22 @@ struct DemoComplaintSeeder {
             }
         }
         return made
+    }
+
+    /// Plausible answers to a category's extra questions.
+    static func answers(to attributes: [ServiceAttribute], at date: Date, _ random: inout DemoRandom) -> [String: [String]] {
+        var answers: [String: [String]] = [:]
+        for attribute in attributes where attribute.variable {
+            switch attribute.datatype {
+            case .singlevaluelist: answers[attribute.code] = [attribute.values.randomElement(using: &random)!.key]
+            case .multivaluelist: answers[attribute.code] = Array(attribute.values.shuffled(using: &random).prefix(Int.random(in: 1...2, using: &random)).map(\.key))
+            case .number: answers[attribute.code] = [String(Int.random(in: 1...6, using: &random) * (attribute.code.hasSuffix("_cm") ? 10 : 1))]
+            case .datetime: answers[attribute.code] = [WITATimestamp.string(from: date.addingTimeInterval(-3 * 3600))]
+            case .string: answers[attribute.code] = [attribute.code == "lajur" ? "Lajur kiri arah utara" : "DPS-\(Int.random(in: 100...999, using: &random))"]
+            case .text: answers[attribute.code] = ["Sekitar 10 sepeda motor dan 3 mobil parkir di bahu jalan."]
+            }
+        }
+        return answers
     }
 
     static func resolution(_ category: String) -> String {

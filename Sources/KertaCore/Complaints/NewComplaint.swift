@@ -18,6 +18,10 @@ public struct NewComplaint: Sendable, Equatable {
     public let visibility: ComplaintVisibility
     /// nil when the reporter is signed in and did not give other details.
     public let reporter: Reporter?
+    /// Answers to the category's extra questions, by attribute code (checked against the category when filed).
+    public var attributes: [String: [String]] = [:]
+    /// Whether unanswered required questions are refused (Open311 and the web form) or allowed (the JSON API).
+    public var requireAnswers = true
 
     /// Every problem is reported at once; `signedIn` makes the reporter block optional.
     public init(category: String?, description: String?, lat: Double?, lon: Double?, address: String?,

@@ -15,12 +15,16 @@ public struct ReferenceData: Sendable {
     public let categories: [CategoryRecord]
     public let holidays: [Holiday]
     public let areas: [AreaRecord]
+    /// Extra questions some categories ask (`category-attributes.csv`, optional).
+    public let attributes: [ServiceAttribute]
 
-    public init(agencies: [AgencyRecord], categories: [CategoryRecord], holidays: [Holiday], areas: [AreaRecord]) {
+    public init(agencies: [AgencyRecord], categories: [CategoryRecord], holidays: [Holiday], areas: [AreaRecord],
+                attributes: [ServiceAttribute] = []) {
         self.agencies = agencies
         self.categories = categories
         self.holidays = holidays
         self.areas = areas
+        self.attributes = attributes
     }
 
     /// Reads every file of `directory`; `city` is the prefix of the GeoJSON files.
@@ -40,7 +44,43 @@ public struct ReferenceData: Sendable {
             let file = "\(city)-\(level.rawValue).geojson"
             areas += try parseAreas(Data(text(file).utf8), level: level, file: file)
         }
-        return ReferenceData(agencies: agencies, categories: categories, holidays: holidays, areas: areas)
+        var attributes: [ServiceAttribute] = []
+        if FileManager.default.fileExists(atPath: directory.appendingPathComponent("category-attributes.csv").path) {
+            attributes = try parseAttributes(text("category-attributes.csv"), categoryCodes: Set(categories.map(\.code)))
+        }
+        return ReferenceData(agencies: agencies, categories: categories, holidays: holidays, areas: areas, attributes: attributes)
+    }
+
+    /// `values` is `key=name|key=name` for the list types.
+    static func parseAttributes(_ text: String, categoryCodes: Set<String>) throws -> [ServiceAttribute] {
+        let file = "category-attributes.csv"
+        let columns = ["category_code", "code", "datatype", "variable", "required", "order", "description", "datatype_description", "values"]
+        let attributes = try table(text, file).records(requiring: columns).map { r in
+            let category = r["category_code"]!, code = r["code"]!
+            guard categoryCodes.contains(category) else {
+                throw Problem(file: file, message: "attribute \(code) names category \(category), which categories.csv does not list")
+            }
+            guard let datatype = ServiceAttribute.Datatype(rawValue: r["datatype"]!) else {
+                throw Problem(file: file, message: "attribute \(code) has unknown datatype \"\(r["datatype"]!)\"")
+            }
+            guard let order = Int(r["order"]!), order > 0 else {
+                throw Problem(file: file, message: "attribute \(code) needs a positive order")
+            }
+            let values = r["values"]!.split(separator: "|").map { pair -> ServiceAttribute.Value in
+                let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                return ServiceAttribute.Value(key: parts[0], name: parts.count > 1 ? parts[1] : parts[0])
+            }
+            if (datatype == .singlevaluelist || datatype == .multivaluelist) && values.isEmpty {
+                throw Problem(file: file, message: "list attribute \(code) has no values")
+            }
+            return ServiceAttribute(categoryCode: category, code: code, datatype: datatype, variable: r["variable"] == "true",
+                                    required: r["required"] == "true", order: order, description: r["description"]!,
+                                    datatypeDescription: r["datatype_description"]!, values: values)
+        }
+        for (category, group) in Dictionary(grouping: attributes, by: \.categoryCode) where Set(group.map(\.order)).count != group.count {
+            throw Problem(file: file, message: "category \(category) has two attributes with the same order")
+        }
+        return attributes
     }
 
     static func parseAgencies(_ text: String) throws -> [AgencyRecord] {

@@ -1,0 +1,127 @@
+import Foundation
+
+/// A GeoReport v2 document as a tree that renders to both of the specification's formats, so the XML
+/// and JSON of one resource cannot drift apart: lists are bare JSON arrays and XML containers of
+/// singular elements (`<services><service>…`), objects keep their field order, absent fields vanish.
+public indirect enum Open311Node: Sendable, Equatable {
+    case object([(String, Open311Node)])
+    /// A list, and the XML name of each of its elements.
+    case list(element: String, [Open311Node])
+    case string(String)
+    case number(Double)
+    case integer(Int)
+    case bool(Bool)
+
+    public static func == (lhs: Open311Node, rhs: Open311Node) -> Bool {
+        switch (lhs, rhs) {
+        case let (.object(a), .object(b)): a.map(\.0) == b.map(\.0) && a.map(\.1) == b.map(\.1)
+        case let (.list(e1, a), .list(e2, b)): e1 == e2 && a == b
+        case let (.string(a), .string(b)): a == b
+        case let (.number(a), .number(b)): a == b
+        case let (.integer(a), .integer(b)): a == b
+        case let (.bool(a), .bool(b)): a == b
+        default: false
+        }
+    }
+
+    /// An object from optional fields; nil values are left out.
+    public static func fields(_ pairs: [(String, Open311Node?)]) -> Open311Node {
+        .object(pairs.compactMap { key, value in value.map { (key, $0) } })
+    }
+
+    // MARK: JSON
+
+    public func json() -> String {
+        var out = ""
+        writeJSON(into: &out)
+        return out
+    }
+
+    private func writeJSON(into out: inout String) {
+        switch self {
+        case .object(let pairs):
+            out += "{"
+            for (index, (key, value)) in pairs.enumerated() {
+                if index > 0 { out += "," }
+                out += Self.jsonString(key) + ":"
+                value.writeJSON(into: &out)
+            }
+            out += "}"
+        case .list(_, let items):
+            out += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += "," }
+                item.writeJSON(into: &out)
+            }
+            out += "]"
+        case .string(let text): out += Self.jsonString(text)
+        case .number(let value): out += value.isFinite ? Self.plain(value) : "null"
+        case .integer(let value): out += String(value)
+        case .bool(let value): out += value ? "true" : "false"
+        }
+    }
+
+    static func plain(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case let s where s.value < 0x20: out += String(format: "\\u%04x", s.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    // MARK: XML
+
+    /// The whole document, with the UTF-8 declaration the specification requires.
+    public func xml(root: String) -> String {
+        var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+        writeXML(named: root, into: &out)
+        return out
+    }
+
+    private func writeXML(named name: String, into out: inout String) {
+        switch self {
+        case .object(let pairs):
+            out += "<\(name)>"
+            for (key, value) in pairs { value.writeXML(named: key, into: &out) }
+            out += "</\(name)>"
+        case .list(let element, let items):
+            out += "<\(name)>"
+            for item in items { item.writeXML(named: element, into: &out) }
+            out += "</\(name)>"
+        case .string(let text): out += "<\(name)>\(Self.xmlEscape(text))</\(name)>"
+        case .number(let value): out += "<\(name)>\(Self.plain(value))</\(name)>"
+        case .integer(let value): out += "<\(name)>\(value)</\(name)>"
+        case .bool(let value): out += "<\(name)>\(value ? "true" : "false")</\(name)>"
+        }
+    }
+
+    /// Escapes markup, and drops characters XML 1.0 cannot carry at all.
+    static func xmlEscape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case let s where s.value < 0x20 && s != "\n" && s != "\r" && s != "\t": continue
+            case let s where s.value == 0xFFFE || s.value == 0xFFFF: continue
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
