@@ -32,7 +32,7 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "Leaf", package: "leaf"),
             ],
-            resources: [.copy("Resources/ReferenceData")],
+            resources: [.copy("Resources/ReferenceData"), .copy("Resources/OpenAPI")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -15,6 +15,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: PerformanceController())
     try api.register(collection: ExportController())
     try api.register(collection: RoutingOverrideController())
+    try api.register(collection: OpenAPIController())
 
     try app.grouped("open311", "v2").register(collection: Open311Controller())
 }
