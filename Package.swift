@@ -32,7 +32,10 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "Leaf", package: "leaf"),
             ],
-            resources: [.copy("Resources/ReferenceData"), .copy("Resources/OpenAPI")],
+            resources: [
+                .copy("Resources/ReferenceData"), .copy("Resources/OpenAPI"), .copy("Resources/Localization"),
+                .copy("Resources/Views"), .copy("Resources/Public"),
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

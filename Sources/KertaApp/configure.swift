@@ -3,6 +3,7 @@ import FluentPostgresDriver
 import FluentSQLiteDriver
 import KertaCore
 import Leaf
+import LeafKit
 import Vapor
 
 /// Configures Kerta from its environment variables.
@@ -30,9 +31,20 @@ public func configure(_ app: Application, configuration: KertaConfiguration) asy
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .debug))
     app.middleware.use(KertaErrorMiddleware())
-    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    // Pages, styles and scripts ship inside the build, so the binary serves them from any directory.
+    let resources = Bundle.module.resourceURL?.path ?? app.directory.resourcesDirectory
+    app.middleware.use(FileMiddleware(publicDirectory: resources + "/Public/"))
 
     app.views.use(.leaf)
+    app.leaf.sources = .singleSource(NIOLeafFiles(fileio: app.fileio, limits: [.toSandbox, .onlyLeafExtensions], sandboxDirectory: resources + "/Views/", viewDirectory: resources + "/Views/"))
+
+    // Web sessions in the database, so every server knows every signed-in user.
+    app.sessions.use(.fluent)
+    let secureCookies = configuration.publicURL.hasPrefix("https://")
+    app.sessions.configuration.cookieName = "kerta_session"
+    app.sessions.configuration.cookieFactory = { id in
+        HTTPCookies.Value(string: id.string, maxAge: 7 * 86400, path: "/", isSecure: secureCookies, isHTTPOnly: true, sameSite: .lax)
+    }
 
     ContentConfiguration.global.use(encoder: JSONEncoder.kerta, for: .json)
     ContentConfiguration.global.use(decoder: JSONDecoder.kerta, for: .json)

@@ -4,7 +4,10 @@ import Vapor
 func routes(_ app: Application) throws {
     let configuration = app.kertaConfiguration
 
-    try app.register(collection: HomeController())
+    let web = app.grouped(app.sessions.middleware, User.sessionAuthenticator(), CSRFMiddleware())
+    try web.register(collection: PortalController())
+    try web.register(collection: ConsoleController())
+    try app.register(collection: VendorController(directory: configuration.javascriptDirectory))
     try app.register(collection: HealthController(databaseEngine: configuration.database.name))
 
     let api = app.grouped("api", "v1").grouped(BearerTokenAuthenticator())

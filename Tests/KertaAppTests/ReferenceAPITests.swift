@@ -31,14 +31,4 @@ import VaporTesting
             }
         }
     }
-
-    @Test func theHomePageNamesTheCity() async throws {
-        try await withKerta { app in
-            try await app.testing().test(.GET, "/") { res in
-                #expect(res.status == .ok)
-                #expect(res.body.string.contains("Kota Denpasar"))
-                #expect(res.body.string.contains("43 desa/kelurahan"))
-            }
-        }
-    }
 }

@@ -21,6 +21,15 @@ struct SignInService {
     }
 
     func signIn(email rawEmail: String?, password: String?) async throws -> Issued {
+        let user = try await authenticate(email: rawEmail, password: password)
+        let token = Digest.randomSecret()
+        try await UserToken(userID: user.requireID(), tokenHash: Digest.sha256Hex(token), createdAt: now(),
+                            expiresAt: now().addingTimeInterval(Self.tokenLifetime)).create(on: db)
+        return Issued(token: token, user: user)
+    }
+
+    /// The user with this email and password, counting failures (the API and the sign-in page share the count).
+    func authenticate(email rawEmail: String?, password: String?) async throws -> User {
         var problems = ProblemList()
         let email = rawEmail.trimmedNonEmpty?.lowercased()
         if email == nil { problems.add("email", id: "email wajib diisi", en: "email is required") }
@@ -48,9 +57,6 @@ struct SignInService {
                            id: "Email atau kata sandi salah.", en: "Wrong email or password.")
         }
         try await LoginFailure.query(on: db).filter(\.$email == email!).delete()
-        let token = Digest.randomSecret()
-        try await UserToken(userID: user.requireID(), tokenHash: Digest.sha256Hex(token), createdAt: now(),
-                            expiresAt: now().addingTimeInterval(Self.tokenLifetime)).create(on: db)
-        return Issued(token: token, user: user)
+        return user
     }
 }

@@ -68,6 +68,11 @@ public struct KertaConfiguration: Sendable {
     /// `KERTA_JOBS_INTERVAL`: seconds between runs of the deadline job and the mail sender inside `serve`
     /// (default 60; 0 turns them off, e.g. when `kerta jobs` runs from cron instead).
     public var jobsInterval: Int = 60
+    /// `KERTA_JS_DIR`: where Debian's `libjs-leaflet` and `libjs-chart.js` put their files; Kerta serves
+    /// them at `/vendor/…`. Without them the pages work, with lists instead of maps and charts.
+    public var javascriptDirectory: String = "/usr/share/javascript"
+    /// `KERTA_TILE_URL`: a map tile URL template (`https://…/{z}/{x}/{y}.png`); empty shows boundaries only.
+    public var tileURL: String = ""
     /// Whether Vapor runs in its production environment (`--env production` or `VAPOR_ENV=production`).
     public var isProduction: Bool
 
@@ -157,6 +162,8 @@ public struct KertaConfiguration: Sendable {
         configuration.smtpURL = value("SMTP_URL")
         configuration.mailFrom = value("MAIL_FROM") ?? "kerta@localhost"
         configuration.jobsInterval = try number("KERTA_JOBS_INTERVAL", default: 60, range: 0...86400)
+        configuration.javascriptDirectory = value("KERTA_JS_DIR") ?? "/usr/share/javascript"
+        configuration.tileURL = value("KERTA_TILE_URL") ?? ""
         return configuration
     }
 

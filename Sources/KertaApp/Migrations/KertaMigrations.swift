@@ -23,5 +23,6 @@ enum KertaMigrations {
         UpdateComplaintAddAttributes(),
         CreateApiKey(),
         CreateApiKeyUse(),
+        CreateSessionRecord(),
     ]
 }

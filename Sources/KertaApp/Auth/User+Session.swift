@@ -1,0 +1,4 @@
+import Fluent
+import Vapor
+
+extension User: ModelSessionAuthenticatable {}

@@ -1,0 +1,178 @@
+import Fluent
+import Foundation
+import KertaCore
+import Vapor
+
+/// The officer console: each role's queue, and the workspace where a complaint is handled with exactly
+/// the moves the workflow allows this user. Signed-out visitors are sent to sign in and back.
+struct ConsoleController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let console = routes.grouped("console")
+        console.get(use: queue)
+        console.get("complaints", ":ticket", use: workspace)
+        console.post("complaints", ":ticket", "act", use: act)
+        console.post("complaints", ":ticket", "note", use: note)
+    }
+
+    private func staff(_ req: Request) -> User? {
+        guard let user = req.user, user.roleValue?.isStaff == true else { return nil }
+        return user
+    }
+
+    struct QueueItem: Encodable {
+        let summary: ComplaintSummary
+        let timeLeft: String
+        let urgency: String
+    }
+
+    struct QueuePage: Encodable {
+        let heading: String
+        let items: [QueueItem]
+        let page: Int
+        let hasNext: Bool
+    }
+
+    @Sendable func queue(req: Request) async throws -> Response {
+        guard let user = staff(req) else { return req.user == nil ? PortalController.toLogin(req) : try await forbidden(req) }
+        let query = Complaint.query(on: req.db)
+        let heading: String
+        switch user.roleValue {
+        case .verifier:
+            query.filter(\.$status ~~ [ComplaintStatus.submitted.rawValue, ComplaintStatus.referred.rawValue])
+            heading = req.language == .english ? "New and referred reports to verify" : "Laporan baru dan dikembalikan untuk diverifikasi"
+        case .officer:
+            query.filter(\.$agencyCode == user.$agency.id)
+                .filter(\.$status ~~ ComplaintStatus.allCases.filter(\.isWithAgency).map(\.rawValue))
+            heading = req.language == .english ? "Reports for \(user.$agency.id ?? "your agency")" : "Laporan untuk \(user.$agency.id ?? "OPD Anda")"
+        case .supervisor:
+            query.filter(\.$overdueAt != nil).filter(\.$status ~~ ComplaintStatus.allCases.filter(\.isOpen).map(\.rawValue))
+            heading = req.language == .english ? "Overdue and escalated reports" : "Laporan terlambat dan dieskalasi"
+        default:
+            query.filter(\.$status ~~ ComplaintStatus.allCases.filter(\.isOpen).map(\.rawValue))
+            heading = req.language == .english ? "All open reports" : "Semua laporan terbuka"
+        }
+        let filter = try ComplaintFilter(from: req)
+        filter.apply(to: query, viewer: user, isPostgres: req.db.isPostgres)
+        let page = try req.queryInteger("page", default: 1, in: 1...10_000)
+        let rows = try await query.sort(\.$dueAt).sort(\.$submittedAt).range(((page - 1) * 25)..<(page * 25 + 1)).all()
+        let now = Date()
+        let items = rows.prefix(25).map { c in
+            let left = (c.dueAt ?? now).timeIntervalSince(now)
+            return QueueItem(summary: ComplaintSummary(c), timeLeft: Self.describe(left, language: req.language),
+                             urgency: left < 0 ? "late" : (left < 86400 ? "soon" : "ok"))
+        }
+        return try await req.page("console", title: "console_title", QueuePage(heading: heading, items: Array(items), page: page, hasNext: rows.count > 25))
+    }
+
+    static func describe(_ seconds: TimeInterval, language: Language) -> String {
+        let hours = Int(abs(seconds) / 3600)
+        let text = hours >= 48 ? (language == .english ? "\(hours / 24) days" : "\(hours / 24) hari") : (language == .english ? "\(hours) h" : "\(hours) jam")
+        if seconds < 0 { return language == .english ? "\(text) late" : "terlambat \(text)" }
+        return text
+    }
+
+    struct Action: Encodable {
+        let to: String
+        let label: String
+        let needsNote: Bool
+        let needsReason: Bool
+        let needsAgency: Bool
+        let needsDuplicate: Bool
+    }
+
+    struct WorkspacePage: Encodable {
+        let complaint: ComplaintView
+        let history: [HistoryEntry]
+        let nearby: [NearbyComplaint]
+        let actions: [Action]
+        let agencies: [AgencyDTO]
+        let templates: [String]
+        let error: String?
+    }
+
+    @Sendable func workspace(req: Request) async throws -> Response {
+        try await workspacePage(req, error: nil)
+    }
+
+    private func workspacePage(_ req: Request, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
+        guard staff(req) != nil else { return req.user == nil ? PortalController.toLogin(req) : try await forbidden(req) }
+        let ticket = try req.parameters.require("ticket")
+        let service = req.complaints
+        let (complaint, actor) = try await service.find(ticket: ticket, user: req.user, accessKey: nil)
+        let workflow = try await service.workflow()
+        let presenter = ComplaintPresenter(db: req.db, workflow: workflow)
+        let view = try await presenter.view(complaint, actor: actor) { "/api/v1/complaints/\(complaint.ticket)/photos/\($0.id!.uuidString.lowercased())" }
+        let history = try await presenter.history(complaint, actor: actor)
+        let nearby = try await service.nearby(complaint.point, category: complaint.categoryCode, viewer: actor, excluding: complaint.id)
+        let actions = workflow.availableMoves(complaint.facts, for: actor, at: Date()).map { to in
+            Action(to: to.rawValue, label: to.label.text(req.language), needsNote: to == .resolved, needsReason: to == .rejected || to == .referred || to == .onHold,
+                   needsAgency: to == .dispatched, needsDuplicate: to == .duplicate)
+        }
+        let agencies = try await Agency.query(on: req.db).filter(\.$intake != "no").sort(\.$id).all().map(AgencyDTO.init)
+        return try await req.page("workspace", title: "console_title",
+                                  WorkspacePage(complaint: view, history: history, nearby: nearby, actions: actions, agencies: agencies,
+                                                templates: Self.templates(for: complaint.categoryCode, language: req.language), error: error),
+                                  status: status)
+    }
+
+    /// Response templates per kind of category, which officers adapt.
+    static func templates(for category: String, language: Language) -> [String] {
+        let general = language == .english
+            ? ["Thank you for your report. Our team has inspected the site and the problem has been fixed.",
+               "The work is scheduled; we will update this report when it is done."]
+            : ["Terima kasih atas laporannya. Tim kami telah meninjau lokasi dan masalah sudah ditangani.",
+               "Pekerjaan sudah dijadwalkan; laporan ini akan kami perbarui setelah selesai."]
+        return [DemoComplaintSeeder.resolution(category)] + general
+    }
+
+    struct ActForm: Content {
+        let to: String?
+        let note: String?
+        let reason: String?
+        let agency: String?
+        let duplicate_of: String?
+    }
+
+    @Sendable func act(req: Request) async throws -> Response {
+        guard staff(req) != nil else { return req.user == nil ? PortalController.toLogin(req) : try await forbidden(req) }
+        let ticket = try req.parameters.require("ticket")
+        let form = try req.content.decode(ActForm.self)
+        do {
+            guard let target = form.to.flatMap(ComplaintStatus.init(rawValue:)) else {
+                throw APIError.invalid(field: "to", id: "pilih tindakan", en: "choose an action", status: .unprocessableEntity)
+            }
+            _ = try await req.complaints.transition(ticket: ticket, TransitionRequest(to: target, note: form.note, agency: form.agency,
+                                                                                      duplicateOf: form.duplicate_of, reason: form.reason),
+                                                    user: req.user, accessKey: nil)
+            return req.redirect(to: "/console/complaints/\(ticket)", redirectType: .normal)
+        } catch {
+            return try await failed(req, error)
+        }
+    }
+
+    struct NoteForm: Content { let body: String?; let `internal`: String? }
+
+    @Sendable func note(req: Request) async throws -> Response {
+        guard staff(req) != nil else { return req.user == nil ? PortalController.toLogin(req) : try await forbidden(req) }
+        let ticket = try req.parameters.require("ticket")
+        let form = try req.content.decode(NoteForm.self)
+        do {
+            _ = try await req.complaints.addUpdate(ticket: ticket, body: form.body, isInternal: form.internal == "on" || form.internal == "true",
+                                                   user: req.user, accessKey: nil)
+            return req.redirect(to: "/console/complaints/\(ticket)", redirectType: .normal)
+        } catch {
+            return try await failed(req, error)
+        }
+    }
+
+    private func failed(_ req: Request, _ error: any Error) async throws -> Response {
+        let api = KertaErrorMiddleware.classify(error)
+        guard api.status.code < 500, api.status != .notFound else { throw error }
+        let text = ([api.text] + api.fields.map(\.text)).map { $0.text(req.language) }.joined(separator: " ")
+        return try await workspacePage(req, error: text, status: api.status)
+    }
+
+    private func forbidden(_ req: Request) async throws -> Response {
+        throw APIError.forbidden
+    }
+}

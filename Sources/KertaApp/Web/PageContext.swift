@@ -1,0 +1,41 @@
+import Foundation
+import KertaCore
+import Vapor
+
+/// What every page's layout needs beside its own content: the strings in the reader's language, who is
+/// signed in, the CSRF token for forms, and where the page is.
+struct PageContext<Content: Encodable>: Encodable {
+    struct Viewer: Encodable {
+        let name: String
+        let role: String
+        let isStaff: Bool
+    }
+
+    let t: [String: String]
+    let lang: String
+    let otherLang: String
+    let viewer: Viewer?
+    let csrf: String
+    let path: String
+    let title: String
+    let content: Content
+}
+
+extension Request {
+    /// Renders a page inside the layout.
+    func page<Content: Encodable>(_ template: String, title key: String, _ content: Content, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let language = self.language
+        let strings = Catalogue.shared.table(language)
+        let viewer = user.map { PageContext<Content>.Viewer(name: $0.name, role: $0.role, isStaff: $0.roleValue?.isStaff ?? false) }
+        let context = PageContext(t: strings, lang: language.rawValue, otherLang: language == .english ? "id" : "en", viewer: viewer,
+                                  csrf: CSRF.token(for: self), path: url.path, title: strings[key] ?? key, content: content)
+        let view = try await self.view.render(template, context)
+        let response = try await view.encodeResponse(status: status, for: self)
+        response.headers.replaceOrAdd(name: .contentLanguage, value: language.rawValue)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-cache")
+        return response
+    }
+
+    /// The strings of the reader's language, for messages built in Swift.
+    var strings: [String: String] { Catalogue.shared.table(language) }
+}

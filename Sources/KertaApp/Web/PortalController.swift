@@ -1,0 +1,286 @@
+import Fluent
+import Foundation
+import KertaCore
+import Vapor
+
+/// The citizen portal: what happens in the city, the guided report (which works without JavaScript),
+/// a complaint's page with the reporter's confirm/dispute/rate, the map, the agencies' performance, and
+/// sign-in. Every change goes through the complaint service, as the API's do.
+struct PortalController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(use: home)
+        routes.get("report", use: reportForm)
+        routes.on(.POST, "report", body: .collect(maxSize: "45mb"), use: report)
+        routes.get("complaints", ":ticket", use: complaint)
+        routes.post("complaints", ":ticket", "respond", use: respond)
+        routes.get("map", use: map)
+        routes.get("performance", use: performance)
+        routes.get("login", use: loginForm)
+        routes.post("login", use: login)
+        routes.post("logout", use: logout)
+        routes.get("account", use: account)
+        routes.get("lang", ":code", use: switchLanguage)
+    }
+
+    // MARK: Home
+
+    struct StatusCount: Encodable { let status: String; let label: String; let count: Int }
+    struct Home: Encodable {
+        let recent: [ComplaintSummary]
+        let counts: [StatusCount]
+        let ranking: [AgencyPerformanceRow]
+        let markers: String
+    }
+
+    @Sendable func home(req: Request) async throws -> Response {
+        let query = Complaint.query(on: req.db)
+        ComplaintFilter.restrictToReadable(query, viewer: nil)
+        let recent = try await query.sort(\.$submittedAt, .descending).limit(12).all()
+        var counts: [StatusCount] = []
+        for status in ComplaintStatus.allCases {
+            let q = Complaint.query(on: req.db).filter(\.$status == status.rawValue)
+            ComplaintFilter.restrictToReadable(q, viewer: nil)
+            counts.append(StatusCount(status: status.rawValue, label: status.label.text(req.language), count: try await q.count()))
+        }
+        let (from, to) = PerformanceService.currentMonth()
+        let ranking = try await PerformanceService(db: req.db).report(from: from, to: to).filter { $0.rank != nil }
+        let summaries = recent.map(ComplaintSummary.init)
+        return try await req.page("home", title: "home_title",
+                                  Home(recent: summaries, counts: counts, ranking: Array(ranking.prefix(5)), markers: Self.markers(summaries)))
+    }
+
+    /// Map markers as JSON for the page's script (the list beside the map works without it).
+    static func markers(_ items: [ComplaintSummary]) -> String {
+        let data = (try? JSONEncoder().encode(items.map { ["ticket": $0.ticket, "status": $0.status, "lat": String($0.lat), "lon": String($0.lon), "category": $0.category] })) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/")
+    }
+
+    // MARK: Report
+
+    struct CategoryGroup: Encodable { let group: String; let items: [CategoryOption] }
+    struct CategoryOption: Encodable { let code: String; let name: String; let selected: Bool }
+    struct ReportPage: Encodable {
+        let groups: [CategoryGroup]
+        let values: [String: String]
+        let errors: [String: String]
+        let errorSummary: String?
+        let duplicates: [NearbyComplaint]
+        let signedIn: Bool
+    }
+
+    private func reportPage(_ req: Request, values: [String: String], errors: [String: String], summary: String?,
+                            duplicates: [NearbyComplaint] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
+        let english = req.language == .english
+        let categories = try await Category.query(on: req.db).filter(\.$active == true).sort(\.$groupID).sort(\.$nameID).all()
+        var groups: [CategoryGroup] = []
+        for (group, items) in Dictionary(grouping: categories, by: { english ? $0.groupEN : $0.groupID }).sorted(by: { $0.key < $1.key }) {
+            groups.append(CategoryGroup(group: group, items: items.map {
+                CategoryOption(code: $0.id ?? "", name: english ? "\($0.nameEN) · \($0.nameID)" : "\($0.nameID) · \($0.nameEN)", selected: values["category"] == $0.id)
+            }))
+        }
+        var values = values
+        if values["visibility"] == nil { values["visibility"] = "public" }
+        return try await req.page("report", title: "report_title",
+                                  ReportPage(groups: groups, values: values, errors: errors, errorSummary: summary, duplicates: duplicates, signedIn: req.user != nil),
+                                  status: status)
+    }
+
+    @Sendable func reportForm(req: Request) async throws -> Response {
+        var values: [String: String] = [:]
+        for key in ["category", "lat", "lon"] { if let v = req.queryText(key) { values[key] = v } }
+        return try await reportPage(req, values: values, errors: [:], summary: nil)
+    }
+
+    @Sendable func report(req: Request) async throws -> Response {
+        let form = try req.content.decode(ReportForm.self)
+        let values: [String: String] = [
+            "category": form.category ?? "", "description": form.description ?? "", "lat": form.lat ?? "", "lon": form.lon ?? "",
+            "address": form.address ?? "", "visibility": form.visibility ?? "public", "reporter_name": form.reporter_name ?? "",
+            "reporter_email": form.reporter_email ?? "", "reporter_phone": form.reporter_phone ?? "",
+        ]
+        do {
+            let lat = form.lat.trimmedNonEmpty.map { Double($0.replacingOccurrences(of: ",", with: ".")) ?? .nan }
+            let lon = form.lon.trimmedNonEmpty.map { Double($0.replacingOccurrences(of: ",", with: ".")) ?? .nan }
+            var new = try NewComplaint(category: form.category, description: form.description, lat: lat, lon: lon, address: form.address,
+                                       visibility: form.visibility, reporterName: form.reporter_name, reporterEmail: form.reporter_email,
+                                       reporterPhone: form.reporter_phone, signedIn: req.user != nil)
+            new.requireAnswers = false
+            let photos = (form.photos ?? []).filter { $0.data.readableBytes > 0 }.map { Array($0.data.readableBytesView) }
+            let result = try await req.complaints.submit(new, photos: photos, user: req.user,
+                                                         idempotencyKey: req.headers.first(name: "Idempotency-Key"))
+            if let key = result.accessKey { req.session.data["key:\(result.complaint.ticket)"] = key }
+            return req.redirect(to: "/complaints/\(result.complaint.ticket)?new=1", redirectType: .normal)
+        } catch {
+            let api = KertaErrorMiddleware.classify(error)
+            guard api.status.code < 500 else { throw error }
+            var errors: [String: String] = [:]
+            for field in api.fields {
+                let name = field.field.replacingOccurrences(of: "reporter.", with: "reporter_").replacingOccurrences(of: #"photos\[\d+\]"#, with: "photos", options: .regularExpression)
+                errors[name] = (errors[name].map { $0 + " " } ?? "") + field.text.text(req.language)
+            }
+            return try await reportPage(req, values: values, errors: errors, summary: api.text.text(req.language), status: .unprocessableEntity)
+        }
+    }
+
+    // MARK: A complaint's page
+
+    struct ComplaintPage: Encodable {
+        let complaint: ComplaintView
+        let history: [HistoryEntry]
+        let isNew: Bool
+        let accessKey: String?
+        let canRespond: Bool
+        let canRate: Bool
+        let error: String?
+    }
+
+    private func accessKey(_ req: Request, _ ticket: String) -> String? {
+        req.queryText("key") ?? req.session.data["key:\(ticket.uppercased())"]
+    }
+
+    @Sendable func complaint(req: Request) async throws -> Response {
+        try await complaintPage(req, error: nil)
+    }
+
+    private func complaintPage(_ req: Request, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let ticket = try req.parameters.require("ticket")
+        let service = req.complaints
+        let key = accessKey(req, ticket)
+        let (complaint, actor) = try await service.find(ticket: ticket, user: req.user, accessKey: key)
+        let presenter = ComplaintPresenter(db: req.db, workflow: try await service.workflow())
+        let view = try await presenter.view(complaint, actor: actor) { "/api/v1/complaints/\(complaint.ticket)/photos/\($0.id!.uuidString.lowercased())" + (key.map { "?key=\($0)" } ?? "") }
+        let history = ComplaintAccess.canSeeHistory(complaint.facts, by: actor) ? try await presenter.history(complaint, actor: actor) : []
+        let canRespond = actor.isReporter && complaint.statusValue == .resolved
+        let canRate = actor.isReporter && complaint.resolvedAt != nil && complaint.ratingStars == nil
+        return try await req.page("complaint", title: "complaint_status",
+                                  ComplaintPage(complaint: view, history: history, isNew: req.queryText("new") != nil,
+                                                accessKey: req.queryText("new") != nil ? key : nil, canRespond: canRespond, canRate: canRate, error: error),
+                                  status: status)
+    }
+
+    struct RespondForm: Content {
+        let action: String?
+        let reason: String?
+        let stars: String?
+        let comment: String?
+    }
+
+    /// The reporter confirms, disputes or rates.
+    @Sendable func respond(req: Request) async throws -> Response {
+        let ticket = try req.parameters.require("ticket")
+        let form = try req.content.decode(RespondForm.self)
+        let key = accessKey(req, ticket)
+        do {
+            switch form.action {
+            case "confirm": _ = try await req.complaints.transition(ticket: ticket, TransitionRequest(to: .closed), user: req.user, accessKey: key)
+            case "dispute": _ = try await req.complaints.transition(ticket: ticket, TransitionRequest(to: .reopened, reason: form.reason), user: req.user, accessKey: key)
+            case "rate": _ = try await req.complaints.rate(ticket: ticket, stars: Int(form.stars ?? "") ?? 0, comment: form.comment, user: req.user, accessKey: key)
+            default: throw APIError.invalid(field: "action", "unknown action")
+            }
+            return req.redirect(to: "/complaints/\(ticket)", redirectType: .normal)
+        } catch {
+            let api = KertaErrorMiddleware.classify(error)
+            guard api.status.code < 500 else { throw error }
+            let text = ([api.text] + api.fields.map(\.text)).map { $0.text(req.language) }.joined(separator: " ")
+            return try await complaintPage(req, error: text, status: api.status)
+        }
+    }
+
+    // MARK: Map, performance, account
+
+    struct MapPage: Encodable {
+        let items: [ComplaintSummary]
+        let markers: String
+        let statuses: [StatusCount]
+        let selectedStatus: String
+        let total: Int
+    }
+
+    @Sendable func map(req: Request) async throws -> Response {
+        let filter = try ComplaintFilter(from: req)
+        let query = Complaint.query(on: req.db)
+        filter.apply(to: query, viewer: req.user, isPostgres: req.db.isPostgres)
+        let total = try await query.copy().count()
+        let items = try await query.sort(\.$submittedAt, .descending).limit(300).all().map(ComplaintSummary.init)
+        let statuses = ComplaintStatus.allCases.map { StatusCount(status: $0.rawValue, label: $0.label.text(req.language), count: 0) }
+        return try await req.page("map", title: "map_title",
+                                  MapPage(items: items, markers: Self.markers(items), statuses: statuses, selectedStatus: req.queryText("status") ?? "", total: total))
+    }
+
+    struct PerformancePage: Encodable { let rows: [AgencyPerformanceRow]; let from: String; let to: String; let chart: String }
+
+    @Sendable func performance(req: Request) async throws -> Response {
+        let (from, to) = PerformanceService.currentMonth()
+        // The page shows the last three months, so the table is full early in a month too.
+        let start = Calendar.wita.date(byAdding: .month, value: -2, to: from) ?? from
+        let rows = try await PerformanceService(db: req.db).report(from: start, to: to)
+        let chart = (try? JSONEncoder().encode(rows.prefix(12).map { ["agency": $0.agency, "within": String($0.percentWithinDeadline ?? 0)] })).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+        return try await req.page("performance", title: "perf_title",
+                                  PerformancePage(rows: rows, from: String(WITATimestamp.string(from: start).prefix(10)),
+                                                  to: String(WITATimestamp.string(from: to).prefix(10)), chart: chart))
+    }
+
+    struct AccountPage: Encodable { let items: [ComplaintSummary] }
+
+    @Sendable func account(req: Request) async throws -> Response {
+        guard let user = req.user else { return Self.toLogin(req) }
+        let items = try await Complaint.query(on: req.db).filter(\.$reporterUserID == user.id).sort(\.$submittedAt, .descending).limit(100).all()
+        return try await req.page("account", title: "account_title", AccountPage(items: items.map(ComplaintSummary.init)))
+    }
+
+    // MARK: Sign-in and language
+
+    struct LoginPage: Encodable { let next: String; let email: String; let error: String? }
+    struct LoginForm: Content { let email: String?; let password: String?; let next: String? }
+
+    static func toLogin(_ req: Request) -> Response {
+        req.redirect(to: "/login?next=" + (req.url.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "/"), redirectType: .normal)
+    }
+
+    /// Only paths on this site, so the sign-in cannot be used to send people elsewhere.
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
+        return next
+    }
+
+    @Sendable func loginForm(req: Request) async throws -> Response {
+        try await req.page("login", title: "login_title", LoginPage(next: Self.safeNext(req.queryText("next")), email: "", error: nil))
+    }
+
+    @Sendable func login(req: Request) async throws -> Response {
+        let form = try req.content.decode(LoginForm.self)
+        do {
+            let user = try await SignInService(db: req.db, hasher: req.password.async).authenticate(email: form.email, password: form.password)
+            // A new session id on sign-in, so a session id planted before cannot be taken over.
+            if let old = req.session.id {
+                try await SessionRecord.query(on: req.db).filter(\.$key == old).delete()
+                req.session.id = nil
+            }
+            req.auth.login(user)
+            req.session.authenticate(user)
+            return req.redirect(to: Self.safeNext(form.next), redirectType: .normal)
+        } catch {
+            let api = KertaErrorMiddleware.classify(error)
+            guard api.status.code < 500 else { throw error }
+            let response = try await req.page("login", title: "login_title",
+                                              LoginPage(next: Self.safeNext(form.next), email: form.email ?? "", error: api.text.text(req.language)),
+                                              status: api.status)
+            for (name, value) in api.headers { response.headers.replaceOrAdd(name: name, value: value) }
+            return response
+        }
+    }
+
+    @Sendable func logout(req: Request) async throws -> Response {
+        req.auth.logout(User.self)
+        req.session.destroy()
+        return req.redirect(to: "/", redirectType: .normal)
+    }
+
+    @Sendable func switchLanguage(req: Request) async throws -> Response {
+        let code = try req.parameters.require("code")
+        let language = Language(rawValue: code) ?? .indonesian
+        let response = req.redirect(to: Self.safeNext(req.queryText("next")), redirectType: .normal)
+        response.cookies["lang"] = HTTPCookies.Value(string: language.rawValue, maxAge: 365 * 86400, path: "/", isHTTPOnly: false, sameSite: .lax)
+        return response
+    }
+}
