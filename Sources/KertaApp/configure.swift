@@ -36,6 +36,7 @@ public func configure(_ app: Application, configuration: KertaConfiguration) asy
     app.middleware.use(FileMiddleware(publicDirectory: resources + "/Public/"))
 
     app.views.use(.leaf)
+    app.leaf.tags["wita"] = WITADateTag()
     app.leaf.sources = .singleSource(NIOLeafFiles(fileio: app.fileio, limits: [.toSandbox, .onlyLeafExtensions], sandboxDirectory: resources + "/Views/", viewDirectory: resources + "/Views/"))
 
     // Web sessions in the database, so every server knows every signed-in user.

@@ -7,6 +7,7 @@ func routes(_ app: Application) throws {
     let web = app.grouped(app.sessions.middleware, User.sessionAuthenticator(), CSRFMiddleware())
     try web.register(collection: PortalController())
     try web.register(collection: ConsoleController())
+    try web.register(collection: AdminController())
     try app.register(collection: VendorController(directory: configuration.javascriptDirectory))
     try app.register(collection: HealthController(databaseEngine: configuration.database.name))
 

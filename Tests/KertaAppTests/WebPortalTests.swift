@@ -172,3 +172,44 @@ final class Browser: @unchecked Sendable {
         }
     }
 }
+
+@Suite struct WebAdminTests {
+    @Test func adminsConfigureCategoriesUsersKeysAndTemplatesAndOthersMayNot() async throws {
+        try await withKerta(demo: true) { app in
+            let officer = Browser(app)
+            try await officer.signIn("petugas.pupr@kerta.example")
+            #expect(try await officer.get("/console/admin").0 == .forbidden)
+            #expect(try await Browser(app).get("/console/admin").0 == .seeOther)
+
+            let admin = Browser(app)
+            try await admin.signIn("admin@kerta.example")
+            let (status, page, _) = try await admin.get("/console/admin")
+            #expect(status == .ok && page.contains("INFRA-LPJU"))
+            try await admin.get("/console/admin/categories/INFRA-LPJU")
+            let (saved, _, _) = try await admin.post("/console/admin/categories/INFRA-LPJU", [
+                "name_id": "Lampu jalan (PJU) mati", "name_en": "Street light out", "group_id": "Infrastruktur", "group_en": "Infrastructure",
+                "agency": "PUPR", "priority": "high", "active": "on",
+            ])
+            #expect(saved == .seeOther)
+            // The admin's choice stands when the reference data is loaded again.
+            try await DatabaseMaintenance.seed(app, demo: false)
+            let lights = try #require(try await Category.find("INFRA-LPJU", on: app.db))
+            #expect(lights.$agency.id == "PUPR" && lights.priority == "high" && lights.nameEN == "Street light out")
+
+            try await admin.get("/console/admin")
+            let (_, withKey, _) = try await admin.post("/console/admin/apikeys", ["name": "Aplikasi desa", "rate": "30"])
+            #expect(withKey.contains("id=\"new-key\"") && withKey.contains("kerta_"))
+            #expect(try await ApiKey.query(on: app.db).filter(\.$name == "Aplikasi desa").first()?.ratePerMinute == 30)
+
+            let (created, _, _) = try await admin.post("/console/admin/users", ["email": "petugas.baru@denpasarkota.go.id", "password": "rahasia-panjang",
+                                                                                 "role": "officer", "agency": "DLHK", "name": "Petugas Baru"])
+            #expect(created == .seeOther)
+            let (refused, refusal, _) = try await admin.post("/console/admin/users", ["email": "x@denpasarkota.go.id", "password": "rahasia-panjang", "role": "officer"])
+            #expect(refused == .unprocessableEntity && refusal.contains("role=\"alert\""))
+
+            let (template, _, _) = try await admin.post("/console/admin/templates", ["category": "INFRA-JALAN", "body": "Lubang telah ditambal oleh UPT Jalan."])
+            #expect(template == .seeOther)
+            #expect(try await ConsoleController.templates(for: "INFRA-JALAN", language: .indonesian, on: app.db).first == "Lubang telah ditambal oleh UPT Jalan.")
+        }
+    }
+}

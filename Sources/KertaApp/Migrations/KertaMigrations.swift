@@ -24,5 +24,7 @@ enum KertaMigrations {
         CreateApiKey(),
         CreateApiKeyUse(),
         CreateSessionRecord(),
+        UpdateCategoryAddEditedAt(),
+        CreateResponseTemplate(),
     ]
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Fluent
 import KertaCore
 
@@ -19,6 +20,8 @@ final class Category: Model, @unchecked Sendable {
     @Field(key: "priority") var priority: String
     @Field(key: "emergency_112") var emergency112: String
     @Field(key: "active") var active: Bool
+    /// Set when an admin edits the category; from then on the admin's version stands over the reference file.
+    @OptionalField(key: "edited_at") var editedAt: Date?
 
     init() {}
 

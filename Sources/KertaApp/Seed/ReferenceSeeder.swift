@@ -19,7 +19,9 @@ struct ReferenceSeeder {
         let report = try await db.transaction { tx in
             var report = Report()
             try await upsert(data.agencies, on: tx, report: &report, id: \.code, make: Agency.init(record:)) { $0.apply($1) }
-            try await upsert(data.categories, on: tx, report: &report, id: \.code, make: Category.init(record:)) { $0.apply($1) }
+            try await upsert(data.categories, on: tx, report: &report, id: \.code, make: Category.init(record:)) { category, record in
+                if category.editedAt == nil { category.apply(record) }
+            }
             let changedAreas = try await upsert(data.areas, on: tx, report: &report, id: \.code, make: Area.init(record:)) { $0.apply($1) }
             try await seedHolidays(on: tx, report: &report)
             if try await SpatialSupport.detect(on: tx) == .postgis {

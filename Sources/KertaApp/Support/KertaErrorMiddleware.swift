@@ -21,12 +21,36 @@ struct KertaErrorMiddleware: AsyncMiddleware {
             request.logger.debug("\(apiError.status.code) \(apiError.code): \(apiError.text.en)")
         }
         let response = Response(status: apiError.status)
+        if wantsPage(request) {
+            response.headers.contentType = .html
+            response.body = .init(string: page(apiError, language: request.language))
+            return response
+        }
         if let abort = error as? any AbortError {
             for (name, value) in abort.headers { response.headers.replaceOrAdd(name: name, value: value) }
         }
         let body = ErrorBody(apiError, language: request.language)
         try? response.content.encode(body, as: .json)
         return response
+    }
+
+    /// People in a browser get a page, programs get JSON.
+    static func wantsPage(_ request: Request) -> Bool {
+        let path = request.url.path
+        guard !path.hasPrefix("/api/"), !path.hasPrefix("/open311/") else { return false }
+        return request.headers.first(name: .accept)?.contains("text/html") == true
+    }
+
+    static func page(_ error: APIError, language: Language) -> String {
+        let title = error.status == .notFound ? (language == .english ? "Not found" : "Tidak ditemukan")
+            : (error.status == .forbidden ? (language == .english ? "Not allowed" : "Tidak diizinkan") : "Kerta")
+        let message = error.text.text(language).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        return """
+            <!doctype html><html lang="\(language.rawValue)"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(title) · Kerta</title><link rel="stylesheet" href="/css/kerta.css"></head><body><main id="main">
+            <h1>\(title)</h1><p class="alert" role="alert">\(message)</p><p><a href="/">\(language == .english ? "Back to the home page" : "Kembali ke beranda")</a></p>
+            </main></body></html>
+            """
     }
 
     static func classify(_ error: any Error) -> APIError {

@@ -27,6 +27,7 @@ struct ConsoleController: RouteCollection {
 
     struct QueuePage: Encodable {
         let heading: String
+        let filters: [String: String]
         let items: [QueueItem]
         let page: Int
         let hasNext: Bool
@@ -54,14 +55,17 @@ struct ConsoleController: RouteCollection {
         let filter = try ComplaintFilter(from: req)
         filter.apply(to: query, viewer: user, isPostgres: req.db.isPostgres)
         let page = try req.queryInteger("page", default: 1, in: 1...10_000)
-        let rows = try await query.sort(\.$dueAt).sort(\.$submittedAt).range(((page - 1) * 25)..<(page * 25 + 1)).all()
+        let sort = req.queryText("sort") == "new" ? "new" : "due"
+        if sort == "new" { query.sort(\.$submittedAt, .descending) } else { query.sort(\.$dueAt).sort(\.$submittedAt) }
+        let rows = try await query.range(((page - 1) * 25)..<(page * 25 + 1)).all()
         let now = Date()
         let items = rows.prefix(25).map { c in
             let left = (c.dueAt ?? now).timeIntervalSince(now)
             return QueueItem(summary: ComplaintSummary(c), timeLeft: Self.describe(left, language: req.language),
                              urgency: left < 0 ? "late" : (left < 86400 ? "soon" : "ok"))
         }
-        return try await req.page("console", title: "console_title", QueuePage(heading: heading, items: Array(items), page: page, hasNext: rows.count > 25))
+        return try await req.page("console", title: "console_title", QueuePage(heading: heading, filters: ["status": req.queryText("status") ?? "", "category": req.queryText("category") ?? "",
+                                                            "kecamatan": req.queryText("kecamatan") ?? "", "sort": sort], items: Array(items), page: page, hasNext: rows.count > 25))
     }
 
     static func describe(_ seconds: TimeInterval, language: Language) -> String {
@@ -111,12 +115,19 @@ struct ConsoleController: RouteCollection {
         let agencies = try await Agency.query(on: req.db).filter(\.$intake != "no").sort(\.$id).all().map(AgencyDTO.init)
         return try await req.page("workspace", title: "console_title",
                                   WorkspacePage(complaint: view, history: history, nearby: nearby, actions: actions, agencies: agencies,
-                                                templates: Self.templates(for: complaint.categoryCode, language: req.language), error: error),
+                                                templates: try await Self.templates(for: complaint.categoryCode, language: req.language, on: req.db), error: error),
                                   status: status)
     }
 
     /// Response templates per kind of category, which officers adapt.
-    static func templates(for category: String, language: Language) -> [String] {
+    static func templates(for category: String, language: Language, on db: any Database) async throws -> [String] {
+        let saved = try await ResponseTemplate.query(on: db)
+            .group(.or) { $0.filter(\.$categoryCode == category).filter(\.$categoryCode == nil) }
+            .sort(\.$createdAt).all().map(\.body)
+        return saved + builtInTemplates(for: category, language: language)
+    }
+
+    static func builtInTemplates(for category: String, language: Language) -> [String] {
         let general = language == .english
             ? ["Thank you for your report. Our team has inspected the site and the problem has been fixed.",
                "The work is scheduled; we will update this report when it is done."]

@@ -17,7 +17,7 @@
     if (!leaflet) {
       leaflet = Promise.all([
         load("link", { rel: "stylesheet", href: "/vendor/leaflet/leaflet.css" }),
-        load("script", { src: "/vendor/leaflet/leaflet.js" })
+        load("script", { src: "/vendor/leaflet/leaflet.min.js" })
       ]).then(function () { return window.L; });
     }
     return leaflet;
@@ -174,5 +174,8 @@
     }).catch(function () { chart.style.display = "none"; });
   }
 
-  if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js").catch(function () {});
+  // Registered after the page settles, so installing it does not compete with the first load on a weak network.
+  if ("serviceWorker" in navigator) window.addEventListener("load", function () {
+    setTimeout(function () { navigator.serviceWorker.register("/sw.js").catch(function () {}); }, 3000);
+  });
 })();

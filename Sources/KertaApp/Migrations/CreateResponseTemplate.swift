@@ -1,0 +1,16 @@
+import Fluent
+
+struct CreateResponseTemplate: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(ResponseTemplate.schema)
+            .id()
+            .field("category_code", .string, .references(Category.schema, "code", onDelete: .cascade))
+            .field("body", .string, .required)
+            .field("created_at", .datetime, .required)
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(ResponseTemplate.schema).delete()
+    }
+}

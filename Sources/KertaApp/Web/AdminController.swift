@@ -1,0 +1,212 @@
+import Fluent
+import Foundation
+import KertaCore
+import Vapor
+
+/// `/console/admin`: what admins configure — categories (names, group, agency, priority), agencies,
+/// users and roles, Open311 API keys, and response templates.
+struct AdminController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let admin = routes.grouped("console", "admin")
+        admin.get(use: overview)
+        admin.get("categories", ":code", use: categoryForm)
+        admin.post("categories", ":code", use: saveCategory)
+        admin.post("agencies", ":code", "toggle", use: toggleAgency)
+        admin.post("users", use: createUser)
+        admin.post("users", ":id", use: updateUser)
+        admin.post("apikeys", use: createKey)
+        admin.post("apikeys", ":id", "revoke", use: revokeKey)
+        admin.post("templates", use: createTemplate)
+        admin.post("templates", ":id", "delete", use: deleteTemplate)
+    }
+
+    /// Admins only; others are sent to sign in, or refused.
+    private func requireAdmin(_ req: Request) throws -> User? {
+        guard let user = req.user else { return nil }
+        guard user.roleValue == .admin else { throw APIError.forbidden }
+        return user
+    }
+
+    struct UserRow: Encodable { let id: String; let email: String; let name: String; let role: String; let agency: String; let active: Bool }
+    struct KeyRow: Encodable { let id: String; let name: String; let prefix: String; let rate: Int; let active: Bool }
+    struct TemplateRow: Encodable { let id: String; let category: String; let body: String }
+    struct Overview: Encodable {
+        let categories: [CategoryDTO]
+        let agencies: [AgencyRow]
+        let users: [UserRow]
+        let keys: [KeyRow]
+        let templates: [TemplateRow]
+        let roles: [String]
+        let newKey: String?
+        let message: String?
+    }
+    struct AgencyRow: Encodable { let code: String; let name: String; let intake: String; let active: Bool }
+
+    @Sendable func overview(req: Request) async throws -> Response {
+        guard try requireAdmin(req) != nil else { return PortalController.toLogin(req) }
+        return try await overviewPage(req, newKey: nil, message: nil)
+    }
+
+    private func overviewPage(_ req: Request, newKey: String?, message: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let categories = try await Category.query(on: req.db).sort(\.$groupID).sort(\.$id).all().map(CategoryDTO.init)
+        let agencies = try await Agency.query(on: req.db).sort(\.$id).all().map { AgencyRow(code: $0.id ?? "", name: $0.nameID, intake: $0.intake, active: $0.active) }
+        let users = try await User.query(on: req.db).sort(\.$role).sort(\.$email).all().map {
+            UserRow(id: $0.id?.uuidString ?? "", email: $0.email, name: $0.name, role: $0.role, agency: $0.$agency.id ?? "", active: $0.active)
+        }
+        let keys = try await ApiKey.query(on: req.db).sort(\.$createdAt).all().map {
+            KeyRow(id: $0.id?.uuidString ?? "", name: $0.name, prefix: $0.prefix, rate: $0.ratePerMinute, active: $0.revokedAt == nil)
+        }
+        let templates = try await ResponseTemplate.query(on: req.db).sort(\.$createdAt).all().map {
+            TemplateRow(id: $0.id?.uuidString ?? "", category: $0.categoryCode ?? "*", body: $0.body)
+        }
+        return try await req.page("admin", title: "admin_title",
+                                  Overview(categories: categories, agencies: agencies, users: users, keys: keys, templates: templates,
+                                           roles: Role.allCases.map(\.rawValue), newKey: newKey, message: message), status: status)
+    }
+
+    private func failed(_ req: Request, _ error: any Error) async throws -> Response {
+        let api = KertaErrorMiddleware.classify(error)
+        guard api.status.code < 500 else { throw error }
+        let text = ([api.text] + api.fields.map(\.text)).map { $0.text(req.language) }.joined(separator: " ")
+        return try await overviewPage(req, newKey: nil, message: text, status: api.status)
+    }
+
+    // MARK: Categories
+
+    struct CategoryPage: Encodable { let category: CategoryDTO; let agencies: [String]; let priorities: [String]; let active: Bool; let error: String? }
+
+    @Sendable func categoryForm(req: Request) async throws -> Response {
+        guard try requireAdmin(req) != nil else { return PortalController.toLogin(req) }
+        guard let category = try await Category.find(req.parameters.get("code"), on: req.db) else { throw Abort(.notFound) }
+        return try await categoryPage(req, category, error: nil)
+    }
+
+    private func categoryPage(_ req: Request, _ category: Category, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let agencies = try await Agency.query(on: req.db).filter(\.$active == true).sort(\.$id).all().compactMap(\.id)
+        return try await req.page("admin-category", title: "admin_title",
+                                  CategoryPage(category: CategoryDTO(category), agencies: agencies, priorities: Priority.allCases.map(\.rawValue),
+                                               active: category.active, error: error), status: status)
+    }
+
+    struct CategoryForm: Content {
+        let name_id: String?; let name_en: String?; let group_id: String?; let group_en: String?
+        let agency: String?; let priority: String?; let active: String?
+    }
+
+    @Sendable func saveCategory(req: Request) async throws -> Response {
+        guard try requireAdmin(req) != nil else { return PortalController.toLogin(req) }
+        guard let category = try await Category.find(req.parameters.get("code"), on: req.db) else { throw Abort(.notFound) }
+        let form = try req.content.decode(CategoryForm.self)
+        var problems = ProblemList()
+        let names = [("name_id", form.name_id), ("name_en", form.name_en), ("group_id", form.group_id), ("group_en", form.group_en)]
+        for (field, value) in names where value.trimmedNonEmpty == nil { problems.add(field, id: "\(field) wajib diisi", en: "\(field) is required") }
+        let agency = form.agency.trimmedNonEmpty?.uppercased()
+        if let agency { if try await Agency.find(agency, on: req.db) == nil { problems.add("agency", id: "instansi \(agency) tidak dikenal", en: "there is no agency \(agency)") } }
+        else { problems.add("agency", id: "agency wajib diisi", en: "agency is required") }
+        let priority = form.priority.flatMap(Priority.init(rawValue:))
+        if priority == nil { problems.add("priority", id: "prioritas tidak dikenal", en: "unknown priority") }
+        if !problems.isEmpty {
+            let text = problems.problems.map { $0.text.text(req.language) }.joined(separator: "; ")
+            return try await categoryPage(req, category, error: text, status: .unprocessableEntity)
+        }
+        category.nameID = form.name_id!.trimmingCharacters(in: .whitespaces)
+        category.nameEN = form.name_en!.trimmingCharacters(in: .whitespaces)
+        category.groupID = form.group_id!.trimmingCharacters(in: .whitespaces)
+        category.groupEN = form.group_en!.trimmingCharacters(in: .whitespaces)
+        category.$agency.id = agency!
+        category.priority = priority!.rawValue
+        category.active = form.active == "on" || form.active == "true"
+        category.editedAt = Date()
+        try await category.save(on: req.db)
+        return req.redirect(to: "/console/admin#categories", redirectType: .normal)
+    }
+
+    @Sendable func toggleAgency(req: Request) async throws -> Response {
+        guard try requireAdmin(req) != nil else { return PortalController.toLogin(req) }
+        guard let agency = try await Agency.find(req.parameters.get("code"), on: req.db) else { throw Abort(.notFound) }
+        agency.active.toggle()
+        try await agency.save(on: req.db)
+        return req.redirect(to: "/console/admin#agencies", redirectType: .normal)
+    }
+
+    // MARK: Users
+
+    struct NewUserForm: Content { let email: String?; let password: String?; let role: String?; let agency: String?; let name: String? }
+
+    @Sendable func createUser(req: Request) async throws -> Response {
+        guard try requireAdmin(req) != nil else { return PortalController.toLogin(req) }
+        let form = try req.content.decode(NewUserForm.self)
+        do {
+            let account = try NewAccount(email: form.email, password: form.password, role: form.role, agency: form.agency, name: form.name)
+            _ = try await AccountService(db: req.db, hasher: req.application.password.sync).create(account)
+            return req.redirect(to: "/console/admin#users", redirectType: .normal)
+        } catch {
+            return try await failed(req, error)
+        }
+    }
+
+    struct UserForm: Content { let role: String?; let agency: String?; let active: String? }
+
+    @Sendable func updateUser(req: Request) async throws -> Response {
+        guard let admin = try requireAdmin(req) else { return PortalController.toLogin(req) }
+        guard let user = try await User.find(req.parameters.get("id", as: UUID.self), on: req.db) else { throw Abort(.notFound) }
+        let form = try req.content.decode(UserForm.self)
+        do {
+            guard let role = form.role.flatMap(Role.init(rawValue:)) else { throw ValidationFailure(field: "role", id: "peran tidak dikenal", en: "unknown role") }
+            let agency = form.agency.trimmedNonEmpty?.uppercased()
+            if role.requiresAgency && agency == nil { throw ValidationFailure(field: "agency", id: "petugas harus punya OPD", en: "an officer needs an agency") }
+            if let agency, try await Agency.find(agency, on: req.db) == nil { throw ValidationFailure(field: "agency", id: "instansi \(agency) tidak dikenal", en: "there is no agency \(agency)") }
+            if user.id == admin.id && (role != .admin || form.active != "on") {
+                throw ValidationFailure(field: "role", id: "Anda tidak dapat mencabut akses admin Anda sendiri", en: "you cannot remove your own admin access")
+            }
+            user.role = role.rawValue
+            user.$agency.id = agency
+            user.active = form.active == "on"
+            try await user.save(on: req.db)
+            if !user.active { try await UserToken.query(on: req.db).filter(\.$user.$id == user.requireID()).delete() }
+            return req.redirect(to: "/console/admin#users", redirectType: .normal)
+        } catch {
+            return try await failed(req, error)
+        }
+    }
+
+    // MARK: API keys and templates
+
+    struct KeyForm: Content { let name: String?; let rate: String? }
+
+    @Sendable func createKey(req: Request) async throws -> Response {
+        guard try requireAdmin(req) != nil else { return PortalController.toLogin(req) }
+        let form = try req.content.decode(KeyForm.self)
+        guard let name = form.name.trimmedNonEmpty else { return try await failed(req, ValidationFailure(field: "name", id: "nama wajib diisi", en: "name is required")) }
+        let rate = min(max(Int(form.rate ?? "") ?? 60, 1), 10_000)
+        let (_, secret) = try await ApiKeyService(db: req.db).create(name: name, ratePerMinute: rate)
+        // Shown once, on this page only.
+        return try await overviewPage(req, newKey: secret, message: nil)
+    }
+
+    @Sendable func revokeKey(req: Request) async throws -> Response {
+        guard try requireAdmin(req) != nil else { return PortalController.toLogin(req) }
+        _ = try await ApiKeyService(db: req.db).revoke(prefixOrID: req.parameters.get("id") ?? "")
+        return req.redirect(to: "/console/admin#keys", redirectType: .normal)
+    }
+
+    struct TemplateForm: Content { let category: String?; let body: String? }
+
+    @Sendable func createTemplate(req: Request) async throws -> Response {
+        guard try requireAdmin(req) != nil else { return PortalController.toLogin(req) }
+        let form = try req.content.decode(TemplateForm.self)
+        guard let body = form.body.trimmedNonEmpty else { return try await failed(req, ValidationFailure(field: "body", id: "isi wajib diisi", en: "body is required")) }
+        let category = form.category.trimmedNonEmpty?.uppercased()
+        if let category, try await Category.find(category, on: req.db) == nil {
+            return try await failed(req, ValidationFailure(field: "category", id: "kategori \(category) tidak dikenal", en: "there is no category \(category)"))
+        }
+        try await ResponseTemplate(categoryCode: category, body: body, createdAt: Date()).create(on: req.db)
+        return req.redirect(to: "/console/admin#templates", redirectType: .normal)
+    }
+
+    @Sendable func deleteTemplate(req: Request) async throws -> Response {
+        guard try requireAdmin(req) != nil else { return PortalController.toLogin(req) }
+        try await ResponseTemplate.query(on: req.db).filter(\.$id == req.parameters.get("id", as: UUID.self) ?? UUID()).delete()
+        return req.redirect(to: "/console/admin#templates", redirectType: .normal)
+    }
+}

@@ -1,0 +1,17 @@
+import Foundation
+import KertaCore
+import LeafKit
+
+/// `#wita(timestamp, lang)`: an ISO 8601 timestamp as people in Denpasar read it, e.g.
+/// "26 Nov 2026, 09.30 WITA" or "26 Nov 2026, 09:30 WITA"; empty for an absent value.
+struct WITADateTag: LeafTag {
+    func render(_ ctx: LeafContext) throws -> LeafData {
+        guard let text = ctx.parameters.first?.string, let date = WITATimestamp.date(from: text) else { return .string("") }
+        let english = ctx.parameters.dropFirst().first?.string == "en"
+        let formatter = DateFormatter()
+        formatter.timeZone = .wita
+        formatter.locale = Locale(identifier: english ? "en_GB" : "id_ID")
+        formatter.dateFormat = english ? "d MMM yyyy, HH:mm" : "d MMM yyyy, HH.mm"
+        return .string(formatter.string(from: date) + " WITA")
+    }
+}

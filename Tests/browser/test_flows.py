@@ -1,0 +1,204 @@
+import base64
+import pathlib
+import tempfile
+import time
+import uuid
+
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from conftest import BASE, api, shot, token
+
+
+def wait(driver, condition, timeout=30):
+    """Waits through page loads: an element read while the page changes is simply read again."""
+    return WebDriverWait(driver, timeout, ignored_exceptions=[StaleElementReferenceException, NoSuchElementException]).until(condition)
+
+
+def sign_in(driver, email, next_path="/console"):
+    driver.get(f"{BASE}/login?next={next_path}")
+    driver.find_element(By.ID, "email").send_keys(email)
+    driver.find_element(By.ID, "password").send_keys("kerta-demo")
+    driver.find_element(By.CSS_SELECTOR, "form.narrow button[type=submit]").click()
+    wait(driver, EC.url_contains(next_path))
+
+
+def photo_file(driver):
+    """A real JPEG drawn by the browser itself, as a phone camera would give one."""
+    data = driver.execute_script("""
+        const c = document.createElement('canvas'); c.width = 1200; c.height = 900;
+        const g = c.getContext('2d'); g.fillStyle = '#556b2f'; g.fillRect(0, 0, 1200, 900);
+        g.fillStyle = '#333'; g.beginPath(); g.ellipse(600, 450, 300, 160, 0, 0, 7); g.fill();
+        return c.toDataURL('image/jpeg', 0.9);""")
+    path = pathlib.Path(tempfile.mkdtemp()) / "lubang.jpg"
+    path.write_bytes(base64.b64decode(data.split(",")[1]))
+    return str(path)
+
+
+def fill_report(driver, description, name="Ni Luh Putu Sari", lat="-8.6577", lon="115.2166"):
+    Select(driver.find_element(By.ID, "category")).select_by_value("INFRA-JALAN")
+    driver.find_element(By.ID, "lat").clear(); driver.find_element(By.ID, "lat").send_keys(lat)
+    driver.find_element(By.ID, "lon").clear(); driver.find_element(By.ID, "lon").send_keys(lon)
+    driver.find_element(By.ID, "description").send_keys(description)
+    driver.find_element(By.ID, "reporter_name").send_keys(name)
+
+
+def act(driver, ticket, to, note=None):
+    driver.get(f"{BASE}/console/complaints/{ticket}")
+    form = wait(driver, EC.presence_of_element_located((By.ID, f"act-{to}")))
+    if note:
+        form.find_element(By.NAME, "note").send_keys(note)
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait(driver, lambda d: d.find_element(By.ID, "status").text == to)
+
+
+def test_a_resident_reports_with_a_photo_and_the_city_resolves_it(browser):
+    resident = browser("phone")
+    resident.get(f"{BASE}/report")
+    shot(resident, "phone-id-report")
+    fill_report(resident, "Lubang besar dan dalam di depan Lapangan Puputan Badung")
+    resident.find_element(By.ID, "photos").send_keys(photo_file(resident))
+    resident.find_element(By.CSS_SELECTOR, "#report-form button[type=submit]").click()
+    wait(resident, EC.url_contains("/complaints/PRO-"))
+    ticket = resident.find_element(By.ID, "ticket").text
+    assert resident.find_elements(By.CSS_SELECTOR, "img.photo"), "the photo is shown on the complaint page"
+    shot(resident, "phone-id-complaint-new")
+
+    verifier = browser("desktop")
+    sign_in(verifier, "verifikator@kerta.example")
+    assert ticket in verifier.page_source
+    shot(verifier, "desktop-id-console-verifier")
+    act(verifier, ticket, "dispatched")
+    shot(verifier, "desktop-id-workspace")
+
+    officer = browser("desktop")
+    sign_in(officer, "petugas.pupr@kerta.example")
+    act(officer, ticket, "in_progress")
+    act(officer, ticket, "resolved", note="Lubang sudah ditambal dengan aspal hotmix.")
+
+    resident.get(f"{BASE}/complaints/{ticket}")
+    resident.find_element(By.ID, "confirm").click()
+    wait(resident, lambda d: "closed" in d.find_element(By.ID, "status").get_attribute("class"))
+    Select(resident.find_element(By.ID, "stars")).select_by_visible_text("5")
+    resident.find_element(By.ID, "rate").click()
+    wait(resident, lambda d: "★ 5/5" in d.page_source)
+    shot(resident, "phone-id-complaint-closed")
+    assert api(f"/api/v1/complaints/{ticket}")["rating"]["stars"] == 5
+
+
+def test_a_report_drafted_offline_is_sent_once_when_back_online(browser):
+    driver = browser("phone")
+    driver.get(f"{BASE}/report")
+    description = f"Lampu jalan mati sepanjang gang, draf luring {uuid.uuid4().hex[:8]}"
+    fill_report(driver, description, name="Kadek")
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.emulateNetworkConditions", {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+    driver.find_element(By.CSS_SELECTOR, "#report-form button[type=submit]").click()
+    wait(driver, EC.presence_of_element_located((By.ID, "draft-saved")))
+    shot(driver, "phone-id-report-offline")
+    driver.execute_cdp_cmd("Network.emulateNetworkConditions", {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+    driver.execute_script("window.dispatchEvent(new Event('online'))")
+    wait(driver, EC.presence_of_element_located((By.ID, "draft-sent")))
+    driver.get(f"{BASE}/report")  # loading a page again flushes nothing more: the draft is gone
+    time.sleep(1)
+    found = api("/api/v1/complaints?q=" + description.split()[-1] + "&per_page=10")
+    assert found["total"] == 1
+
+
+def test_the_language_switch_is_remembered(browser):
+    driver = browser("desktop")
+    driver.get(f"{BASE}/")
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Apa yang terjadi di kota"
+    shot(driver, "desktop-id-home")
+    driver.find_element(By.ID, "lang-switch").click()
+    wait(driver, lambda d: d.find_element(By.TAG_NAME, "h1").text == "What is happening in the city")
+    shot(driver, "desktop-en-home")
+    driver.get(f"{BASE}/performance")
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Agency performance"
+    shot(driver, "desktop-en-performance")
+    driver.get(f"{BASE}/map")
+    shot(driver, "desktop-en-map")
+    driver.get(f"{BASE}/report")
+    shot(driver, "desktop-en-report")
+
+
+def test_an_officer_is_refused_another_agencys_complaint(browser):
+    resident = token("warga@kerta.example")
+    created = api("/api/v1/complaints", resident, {"category": "INFRA-JALAN", "description": "Dugaan pungli saat perbaikan jalan",
+                                                   "lat": -8.6577, "lon": 115.2166, "visibility": "confidential"})
+    api(f"/api/v1/complaints/{created['ticket']}/transitions", token("verifikator@kerta.example"), {"to": "dispatched"})
+    officer = browser("desktop")
+    sign_in(officer, "petugas.dlhk@kerta.example")
+    officer.get(f"{BASE}/console/complaints/{created['ticket']}")
+    assert officer.find_element(By.TAG_NAME, "h1").text == "Tidak ditemukan"
+    assert "act-in_progress" not in officer.page_source and "pungli" not in officer.page_source
+    shot(officer, "desktop-id-refused")
+
+
+def test_a_report_without_javascript(browser):
+    driver = browser("desktop", javascript=False)
+    driver.get(f"{BASE}/report")
+    fill_report(driver, "Saluran air tersumbat sampah di depan rumah warga", name="Wayan")
+    driver.find_element(By.CSS_SELECTOR, "#report-form button[type=submit]").click()
+    wait(driver, EC.url_contains("/complaints/PRO-"))
+    assert driver.find_element(By.ID, "ticket").text.startswith("PRO-")
+
+
+def test_pages_are_light_on_first_load(browser):
+    for path in ["/", "/report"]:
+        driver = browser("phone")
+        driver.get(f"{BASE}{path}")
+        time.sleep(1.5)
+        total = driver.execute_script("""
+            const nav = performance.getEntriesByType('navigation')[0];
+            const parts = performance.getEntriesByType('resource').filter(r => !/\\/photos\\/|tile/.test(r.name));
+            return (nav ? nav.transferSize || nav.encodedBodySize : 0) + parts.reduce((s, r) => s + (r.transferSize || r.encodedBodySize || 0), 0);""")
+        print(f"{path}: {total} bytes on first load")
+        assert total <= 150 * 1024, f"{path} transfers {total} bytes"
+
+
+def test_screens_in_both_languages_and_sizes(browser):
+    for language in ["id", "en"]:
+        for size in ["phone", "desktop"]:
+            driver = browser(size, language=language)
+            for name, path in [("home", "/"), ("report", "/report"), ("map", "/map"), ("performance", "/performance"), ("login", "/login")]:
+                driver.get(f"{BASE}{path}")
+                time.sleep(0.5)
+                shot(driver, f"{size}-{language}-{name}")
+            sign_in(driver, "petugas.pupr@kerta.example")
+            shot(driver, f"{size}-{language}-console")
+            first = driver.find_elements(By.CSS_SELECTOR, "table tbody th a")
+            if first:
+                first[0].click()
+                wait(driver, EC.presence_of_element_located((By.ID, "status")))
+                shot(driver, f"{size}-{language}-workspace")
+        admin = browser("desktop", language=language)
+        sign_in(admin, "admin@kerta.example", next_path="/console/admin")
+        shot(admin, f"desktop-{language}-admin")
+
+
+def axe_source():
+    """axe-core as shipped inside the axe-playwright-python wheel (pinned; downloaded by the test command)."""
+    import os
+    import zipfile
+    wheel = os.environ.get("KERTA_AXE_WHEEL")
+    with zipfile.ZipFile(wheel) as archive:
+        return archive.read("axe_playwright_python/axe.min.js").decode()
+
+
+def test_pages_pass_axe_core(browser):
+    source = axe_source()
+    driver = browser("desktop")
+    problems = []
+    for language in ["id", "en"]:
+        for path in ["/", "/report", "/map", "/performance", "/login"]:
+            driver.get(f"{BASE}/lang/{language}?next={path}")
+            time.sleep(0.5)
+            driver.execute_script(source)
+            result = driver.execute_async_script("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}}).then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length, target: v.nodes[0].target}))));""")
+            problems += [f"{language} {path}: {v['id']} ({v['impact']}) at {v['target']}" for v in result if v["impact"] in ("serious", "critical")]
+    assert not problems, "\n".join(problems)
