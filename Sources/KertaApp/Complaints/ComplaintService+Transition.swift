@@ -6,8 +6,13 @@ extension ComplaintService {
     /// Moves a complaint through its workflow, if the move exists (else 409), the caller may make it
     /// (else 403) and it carries what it needs (else 422). The state, its clocks, the assignment, the
     /// audit entry, the public response and the notifications are written together.
-    func transition(ticket: String, _ request: TransitionRequest, user: User?, accessKey: String?) async throws -> Complaint {
+    /// `photos` (e.g. of the finished work when resolving) are checked and stripped like a report's.
+    func transition(ticket: String, _ request: TransitionRequest, user: User?, accessKey: String?,
+                    photos: [[UInt8]] = []) async throws -> Complaint {
         let (found, _) = try await find(ticket: ticket, user: user, accessKey: accessKey)
+        var problems = ProblemList()
+        let cleaned = clean(photos, into: &problems)
+        try problems.check()
         let workflow = try await workflow()
         let deadlines = try await deadlines()
         return try await db.transaction { tx in
@@ -16,6 +21,11 @@ extension ComplaintService {
             let actor = actor(for: complaint, user: user, accessKey: accessKey)
             let auditActor = AuditActor(user: user, fallbackName: complaint.reporterName, isReporter: actor.isReporter)
             try await apply(request, to: complaint, actor: actor, auditActor: auditActor, workflow: workflow, deadlines: deadlines, on: tx)
+            let existing = try await ComplaintPhoto.query(on: tx).filter(\.$complaint.$id == complaint.requireID()).count()
+            for (index, photo) in cleaned.enumerated() {
+                try await ComplaintPhoto(complaintID: complaint.requireID(), kind: request.to.rawValue, position: existing + index + 1,
+                                         contentType: photo.format.contentType, bytes: Data(photo.bytes), createdAt: currentInstant()).create(on: tx)
+            }
             return complaint
         }
     }

@@ -10,7 +10,7 @@ struct ConsoleController: RouteCollection {
         let console = routes.grouped("console")
         console.get(use: queue)
         console.get("complaints", ":ticket", use: workspace)
-        console.post("complaints", ":ticket", "act", use: act)
+        console.on(.POST, "complaints", ":ticket", "act", body: .collect(maxSize: "45mb"), use: act)
         console.post("complaints", ":ticket", "note", use: note)
     }
 
@@ -142,6 +142,7 @@ struct ConsoleController: RouteCollection {
         let reason: String?
         let agency: String?
         let duplicate_of: String?
+        let photos: [File]?
     }
 
     @Sendable func act(req: Request) async throws -> Response {
@@ -152,9 +153,10 @@ struct ConsoleController: RouteCollection {
             guard let target = form.to.flatMap(ComplaintStatus.init(rawValue:)) else {
                 throw APIError.invalid(field: "to", id: "pilih tindakan", en: "choose an action", status: .unprocessableEntity)
             }
+            let photos = (form.photos ?? []).filter { $0.data.readableBytes > 0 }.map { Array($0.data.readableBytesView) }
             _ = try await req.complaints.transition(ticket: ticket, TransitionRequest(to: target, note: form.note, agency: form.agency,
                                                                                       duplicateOf: form.duplicate_of, reason: form.reason),
-                                                    user: req.user, accessKey: nil)
+                                                    user: req.user, accessKey: nil, photos: photos)
             return req.redirect(to: "/console/complaints/\(ticket)", redirectType: .normal)
         } catch {
             return try await failed(req, error)

@@ -13,6 +13,7 @@ struct PortalController: RouteCollection {
         routes.on(.POST, "report", body: .collect(maxSize: "45mb"), use: report)
         routes.get("complaints", ":ticket", use: complaint)
         routes.post("complaints", ":ticket", "respond", use: respond)
+        routes.post("complaints", ":ticket", "follow", use: follow)
         routes.get("map", use: map)
         routes.get("performance", use: performance)
         routes.get("login", use: loginForm)
@@ -131,6 +132,9 @@ struct PortalController: RouteCollection {
         let accessKey: String?
         let canRespond: Bool
         let canRate: Bool
+        let canFollow: Bool
+        let followed: Bool
+        let signedIn: Bool
         let error: String?
     }
 
@@ -154,7 +158,9 @@ struct PortalController: RouteCollection {
         let canRate = actor.isReporter && complaint.resolvedAt != nil && complaint.ratingStars == nil
         return try await req.page("complaint", title: "complaint_status",
                                   ComplaintPage(complaint: view, history: history, isNew: req.queryText("new") != nil,
-                                                accessKey: req.queryText("new") != nil ? key : nil, canRespond: canRespond, canRate: canRate, error: error),
+                                                accessKey: req.queryText("new") != nil ? key : nil, canRespond: canRespond, canRate: canRate,
+                                                canFollow: !actor.isReporter && complaint.statusValue.isOpen, followed: req.queryText("followed") != nil,
+                                                signedIn: req.user != nil, error: error),
                                   status: status)
     }
 
@@ -186,6 +192,29 @@ struct PortalController: RouteCollection {
         }
     }
 
+    struct FollowForm: Content { let email: String? }
+
+    /// Instead of reporting the same problem again, a resident follows the open report and hears of its progress.
+    @Sendable func follow(req: Request) async throws -> Response {
+        let ticket = try req.parameters.require("ticket")
+        let (complaint, _) = try await req.complaints.find(ticket: ticket, user: req.user, accessKey: nil)
+        let email = try req.content.decode(FollowForm.self).email.trimmedNonEmpty?.lowercased()
+        guard req.user != nil || (email.map(EmailAddress.isPlausible) ?? false) else {
+            let message = req.language == .english ? "Give an email address to follow this report." : "Isi alamat email untuk mengikuti laporan ini."
+            return try await complaintPage(req, error: message, status: .unprocessableEntity)
+        }
+        let id = try complaint.requireID()
+        let already = try await ComplaintFollower.query(on: req.db).filter(\.$complaintID == id)
+            .group(.or) { group in
+                if let user = req.user?.id { group.filter(\.$userID == user) }
+                if let email { group.filter(\.$email == email) }
+            }.count()
+        if already == 0 {
+            try await ComplaintFollower(complaintID: id, userID: req.user?.id, email: req.user == nil ? email : nil, viaTicket: nil).create(on: req.db)
+        }
+        return req.redirect(to: "/complaints/\(complaint.ticket)?followed=1", redirectType: .normal)
+    }
+
     // MARK: Map, performance, account
 
     struct MapPage: Encodable {
@@ -194,6 +223,8 @@ struct PortalController: RouteCollection {
         let statuses: [StatusCount]
         let selectedStatus: String
         let total: Int
+        let kecamatan: [AreaLocation.Unit]
+        let query: [String: String]
     }
 
     @Sendable func map(req: Request) async throws -> Response {
@@ -204,7 +235,10 @@ struct PortalController: RouteCollection {
         let items = try await query.sort(\.$submittedAt, .descending).limit(300).all().map(ComplaintSummary.init)
         let statuses = ComplaintStatus.allCases.map { StatusCount(status: $0.rawValue, label: $0.label.text(req.language), count: 0) }
         return try await req.page("map", title: "map_title",
-                                  MapPage(items: items, markers: Self.markers(items), statuses: statuses, selectedStatus: req.queryText("status") ?? "", total: total))
+                                  MapPage(items: items, markers: Self.markers(items), statuses: statuses, selectedStatus: req.queryText("status") ?? "", total: total,
+                                          kecamatan: try await Area.query(on: req.db).filter(\.$level == AreaLevel.kecamatan.rawValue).sort(\.$name).all()
+                                            .map { AreaLocation.Unit(code: $0.id ?? "", name: $0.name) },
+                                          query: Dictionary(uniqueKeysWithValues: ["category", "agency", "kecamatan", "from", "to", "q"].map { ($0, req.queryText($0) ?? "") })))
     }
 
     struct PerformancePage: Encodable { let rows: [AgencyPerformanceRow]; let from: String; let to: String; let chart: String }

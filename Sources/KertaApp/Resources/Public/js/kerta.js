@@ -23,6 +23,16 @@
     return leaflet;
   }
 
+  function dataURLToBlob(d) { var p = d.split(","), bin = atob(p[1]), a = new Uint8Array(bin.length); for (var i = 0; i < bin.length; i++) a[i] = bin.charCodeAt(i); return new Blob([a], { type: "image/jpeg" }); }
+
+  // Posts a report draft (fields, downscaled photos) with its Idempotency-Key, so a resend is harmless.
+  function send(draft) {
+    var data = new FormData();
+    Object.keys(draft.fields).forEach(function (k) { data.append(k, draft.fields[k]); });
+    (draft.photos || []).forEach(function (d, i) { data.append("photos[]", dataURLToBlob(d), "foto-" + (i + 1) + ".jpg"); });
+    return fetch("/report", { method: "POST", body: data, headers: { "Idempotency-Key": draft.key }, credentials: "same-origin" });
+  }
+
   function cityMap(el) {
     return withLeaflet().then(function (L) {
       el.textContent = "";
@@ -114,14 +124,7 @@
       });
     }
     function blobToDataURL(b) { return new Promise(function (r) { var f = new FileReader(); f.onload = function () { r(f.result); }; f.readAsDataURL(b); }); }
-    function dataURLToBlob(d) { var p = d.split(","), bin = atob(p[1]), a = new Uint8Array(bin.length); for (var i = 0; i < bin.length; i++) a[i] = bin.charCodeAt(i); return new Blob([a], { type: "image/jpeg" }); }
 
-    function send(draft) {
-      var data = new FormData();
-      Object.keys(draft.fields).forEach(function (k) { data.append(k, draft.fields[k]); });
-      draft.photos.forEach(function (d, i) { data.append("photos[]", dataURLToBlob(d), "foto-" + (i + 1) + ".jpg"); });
-      return fetch("/report", { method: "POST", body: data, headers: { "Idempotency-Key": draft.key }, credentials: "same-origin" });
-    }
     function drafts() { try { return JSON.parse(localStorage.getItem("kerta-drafts") || "[]"); } catch (e) { return []; } }
     function saveDrafts(list) { localStorage.setItem("kerta-drafts", JSON.stringify(list)); }
 
@@ -150,10 +153,7 @@
   function flush() {
     var list; try { list = JSON.parse(localStorage.getItem("kerta-drafts") || "[]"); } catch (e) { return; }
     if (!list.length || !navigator.onLine) return;
-    var draft = list[0];
-    var data = new FormData();
-    Object.keys(draft.fields).forEach(function (k) { data.append(k, draft.fields[k]); });
-    fetch("/report", { method: "POST", body: data, headers: { "Idempotency-Key": draft.key }, credentials: "same-origin" }).then(function (r) {
+    send(list[0]).then(function (r) {
       if (r.status < 500) {
         var rest = list.slice(1); localStorage.setItem("kerta-drafts", JSON.stringify(rest));
         if (r.redirected) { var n = document.createElement("div"); n.className = "notice"; n.id = "draft-sent"; n.innerHTML = '<a href="' + r.url + '">' + r.url.split("/").pop().split("?")[0] + "</a>"; document.querySelector("main").prepend(n); }
