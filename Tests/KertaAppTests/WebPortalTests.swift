@@ -66,7 +66,7 @@ final class Browser: @unchecked Sendable {
             let browser = Browser(app)
             let (status, html, headers) = try await browser.get("/")
             #expect(status == .ok)
-            #expect(html.contains("<html lang=\"id\">") && html.contains("Apa yang terjadi di kota"))
+            #expect(html.contains("<html lang=\"id\"") && html.contains("Apa yang terjadi di kota"))
             #expect(headers.first(name: .contentLanguage) == "id")
             browser.language = "en-GB,en;q=0.9"
             #expect(try await browser.get("/").1.contains("What is happening in the city"))
@@ -210,6 +210,22 @@ final class Browser: @unchecked Sendable {
             let (template, _, _) = try await admin.post("/console/admin/templates", ["category": "INFRA-JALAN", "body": "Lubang telah ditambal oleh UPT Jalan."])
             #expect(template == .seeOther)
             #expect(try await ConsoleController.templates(for: "INFRA-JALAN", language: .indonesian, on: app.db).first == "Lubang telah ditambal oleh UPT Jalan.")
+        }
+    }
+}
+
+@Suite struct WebAddressTests {
+    @Test func anAddressNamingADesaPlacesAReportWithoutCoordinates() async throws {
+        try await withKerta { app in
+            let browser = Browser(app)
+            try await browser.get("/report")
+            let (status, _, headers) = try await browser.post("/report", [
+                "category": "LINGK-SAMPAH", "description": "Sampah menumpuk di pinggir jalan dekat pasar", "lat": "", "lon": "",
+                "address": "Jl. Gatot Subroto Barat, Dauh Puri Kaja", "reporter_name": "Ketut",
+            ])
+            #expect(status == .seeOther, "\(headers)")
+            let complaint = try #require(try await Complaint.query(on: app.db).first())
+            #expect(complaint.desaName == "Dauh Puri Kaja")
         }
     }
 }

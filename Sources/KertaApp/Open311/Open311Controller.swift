@@ -153,14 +153,10 @@ struct Open311Controller: RouteCollection {
         guard let address = form.first("address_string") else {
             throw Open311Error(.badRequest, "a location is required: lat and long, or address_string")
         }
-        let folded = address.lowercased()
-        let areas = try await Area.query(on: req.db).filter(\.$level ~~ [AreaLevel.desa.rawValue, AreaLevel.kecamatan.rawValue]).all()
-        // The most specific named area wins: a desa before its kecamatan.
-        let named = areas.filter { folded.contains($0.name.lowercased()) }.sorted { ($0.level == "desa" ? 0 : 1, -$0.name.count) < ($1.level == "desa" ? 0 : 1, -$1.name.count) }
-        guard let area = named.first else {
+        guard let centre = try await req.application.areaDirectory.centre(namedIn: address, on: req.db) else {
             throw Open311Error(.badRequest, "address_string must name a desa/kelurahan or kecamatan of Kota Denpasar, or send lat and long")
         }
-        return GeoPoint(latitude: area.centroidLatitude, longitude: area.centroidLongitude)
+        return centre
     }
 
     // MARK: Reading requests

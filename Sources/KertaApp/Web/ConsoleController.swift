@@ -91,6 +91,7 @@ struct ConsoleController: RouteCollection {
         let actions: [Action]
         let agencies: [AgencyDTO]
         let templates: [String]
+        let marker: String
         let error: String?
     }
 
@@ -115,7 +116,8 @@ struct ConsoleController: RouteCollection {
         let agencies = try await Agency.query(on: req.db).filter(\.$intake != "no").sort(\.$id).all().map(AgencyDTO.init)
         return try await req.page("workspace", title: "console_title",
                                   WorkspacePage(complaint: view, history: history, nearby: nearby, actions: actions, agencies: agencies,
-                                                templates: try await Self.templates(for: complaint.categoryCode, language: req.language, on: req.db), error: error),
+                                                templates: try await Self.templates(for: complaint.categoryCode, language: req.language, on: req.db),
+                                                marker: PortalController.markers([ComplaintSummary(complaint)]), error: error),
                                   status: status)
     }
 

@@ -18,6 +18,8 @@ struct PageContext<Content: Encodable>: Encodable {
     let csrf: String
     let path: String
     let title: String
+    /// `KERTA_TILE_URL`, for the maps; empty shows the city's boundaries only.
+    let tiles: String
     let content: Content
 }
 
@@ -28,7 +30,8 @@ extension Request {
         let strings = Catalogue.shared.table(language)
         let viewer = user.map { PageContext<Content>.Viewer(name: $0.name, role: $0.role, isStaff: $0.roleValue?.isStaff ?? false) }
         let context = PageContext(t: strings, lang: language.rawValue, otherLang: language == .english ? "id" : "en", viewer: viewer,
-                                  csrf: CSRF.token(for: self), path: url.path, title: strings[key] ?? key, content: content)
+                                  csrf: CSRF.token(for: self), path: url.path, title: strings[key] ?? key,
+                                  tiles: application.kertaConfiguration.tileURL, content: content)
         let view = try await self.view.render(template, context)
         let response = try await view.encodeResponse(status: status, for: self)
         response.headers.replaceOrAdd(name: .contentLanguage, value: language.rawValue)

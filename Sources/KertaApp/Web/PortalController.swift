@@ -100,8 +100,14 @@ struct PortalController: RouteCollection {
             "reporter_email": form.reporter_email ?? "", "reporter_phone": form.reporter_phone ?? "",
         ]
         do {
-            let lat = form.lat.trimmedNonEmpty.map { Double($0.replacingOccurrences(of: ",", with: ".")) ?? .nan }
-            let lon = form.lon.trimmedNonEmpty.map { Double($0.replacingOccurrences(of: ",", with: ".")) ?? .nan }
+            var lat = form.lat.trimmedNonEmpty.map { Double($0.replacingOccurrences(of: ",", with: ".")) ?? .nan }
+            var lon = form.lon.trimmedNonEmpty.map { Double($0.replacingOccurrences(of: ",", with: ".")) ?? .nan }
+            // No coordinates: an address naming a desa/kelurahan places the report at its centre.
+            if lat == nil, lon == nil, let address = form.address.trimmedNonEmpty,
+               let centre = try await req.application.areaDirectory.centre(namedIn: address, on: req.db) {
+                lat = centre.latitude
+                lon = centre.longitude
+            }
             var new = try NewComplaint(category: form.category, description: form.description, lat: lat, lon: lon, address: form.address,
                                        visibility: form.visibility, reporterName: form.reporter_name, reporterEmail: form.reporter_email,
                                        reporterPhone: form.reporter_phone, signedIn: req.user != nil)

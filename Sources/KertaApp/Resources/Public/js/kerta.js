@@ -36,7 +36,8 @@
   function cityMap(el) {
     return withLeaflet().then(function (L) {
       el.textContent = "";
-      var map = L.map(el, { maxZoom: 18, minZoom: 11 }).setView(DENPASAR, 12);
+      // No zoom animations: cheaper on low-end phones, and screenshots show the settled map.
+      var map = L.map(el, { maxZoom: 18, minZoom: 11, zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false }).setView(DENPASAR, 12);
       var tiles = document.documentElement.getAttribute("data-tiles");
       if (tiles) L.tileLayer(tiles, { maxZoom: 18, attribution: "© OpenStreetMap" }).addTo(map);
       fetch("/api/v1/areas?level=desa").then(function (r) { return r.json(); }).then(function (geo) {
