@@ -27,7 +27,8 @@ def sign_in(driver, email, next_path="/console"):
     driver.find_element(By.ID, "email").send_keys(email)
     driver.find_element(By.ID, "password").send_keys("kerta-demo")
     driver.find_element(By.CSS_SELECTOR, "form.narrow button[type=submit]").click()
-    wait(driver, EC.url_contains(next_path))
+    # The sign-in page's own address names the next page, so wait until the browser has left it.
+    wait(driver, lambda d: "/login" not in d.current_url and next_path in d.current_url)
 
 
 def photo_file(driver):
