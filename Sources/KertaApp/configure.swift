@@ -59,6 +59,7 @@ public func configure(_ app: Application, configuration: KertaConfiguration) asy
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(JobsCommand(), as: "jobs")
     app.asyncCommands.use(ApiKeysCommand(), as: "apikeys")
+    app.asyncCommands.use(GenerateCommand(), as: "generate")
 
     app.lifecycle.use(StartupPreparation())
     app.lifecycle.use(BackgroundJobs())
