@@ -16,14 +16,8 @@ func wita(_ text: String) -> Date {
     return formatter.date(from: text)!
 }
 
-/// A clock a test can move.
-final class TestClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Date
-    init(_ start: Date) { current = start }
-    var now: Date { lock.withLock { current } }
-    func set(_ date: Date) { lock.withLock { current = date } }
-}
+/// A clock a test can move: the one the demo seeder moves through time.
+typealias TestClock = DemoClock
 
 @Suite struct ComplaintRulesAPITests {
     /// A report as the JSON API files it (extra questions left unanswered).

@@ -11,8 +11,7 @@ struct AccessKey {
     func key(for complaintID: UUID) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data("complaint-access:\(complaintID.uuidString.lowercased())".utf8),
                                                   using: SymmetricKey(data: Data(secret.utf8)))
-        return Data(mac).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        return Digest.base64URL(Data(mac))
     }
 
     func isValid(_ candidate: String?, for complaintID: UUID?) -> Bool {

@@ -60,6 +60,11 @@ struct APIError: Error, AbortError, Sendable {
         invalid([FieldProblem(field: field, text: LocalizedText(id: id, en: en))], status: status)
     }
 
+    /// The message and every field's problem as one sentence, for a page's alert box.
+    func sentence(_ language: Language) -> String {
+        ([text] + fields.map(\.text)).map { $0.text(language) }.joined(separator: " ")
+    }
+
     static let unauthorized = APIError(.unauthorized, code: "unauthorized",
                                        id: "Silakan masuk terlebih dahulu.", en: "Please sign in first.")
     static let forbidden = APIError(.forbidden, code: "forbidden",

@@ -19,7 +19,12 @@ enum Digest {
     /// A random secret for a client to hold (tokens, access keys): 32 bytes, URL-safe.
     static func randomSecret() -> String {
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max) }
-        return Data(bytes).base64EncodedString()
+        return base64URL(Data(bytes))
+    }
+
+    /// Base64 that is safe in URLs and headers, without padding.
+    static func base64URL(_ data: Data) -> String {
+        data.base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 }

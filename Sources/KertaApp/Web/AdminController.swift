@@ -67,7 +67,7 @@ struct AdminController: RouteCollection {
     private func failed(_ req: Request, _ error: any Error) async throws -> Response {
         let api = KertaErrorMiddleware.classify(error)
         guard api.status.code < 500 else { throw error }
-        let text = ([api.text] + api.fields.map(\.text)).map { $0.text(req.language) }.joined(separator: " ")
+        let text = api.sentence(req.language)
         return try await overviewPage(req, newKey: nil, message: text, status: api.status)
     }
 

@@ -183,7 +183,7 @@ struct ConsoleController: RouteCollection {
     private func failed(_ req: Request, _ error: any Error) async throws -> Response {
         let api = KertaErrorMiddleware.classify(error)
         guard api.status.code < 500, api.status != .notFound else { throw error }
-        let text = ([api.text] + api.fields.map(\.text)).map { $0.text(req.language) }.joined(separator: " ")
+        let text = api.sentence(req.language)
         return try await workspacePage(req, error: text, status: api.status)
     }
 
