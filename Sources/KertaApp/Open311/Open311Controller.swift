@@ -43,8 +43,9 @@ struct Open311Controller: RouteCollection {
     }
 
     /// One city per endpoint: `denpasar.go.id` or no jurisdiction at all; anything else is not here.
-    private func checkJurisdiction(_ req: Request) throws {
-        if let given = req.queryText("jurisdiction_id") ?? (try? Open311Form.read(req))?.first("jurisdiction_id"),
+    /// A posted request may name it in its form, which the caller has already read.
+    private func checkJurisdiction(_ req: Request, form: Open311Form? = nil) throws {
+        if let given = req.queryText("jurisdiction_id") ?? form?.first("jurisdiction_id"),
            given.lowercased() != Self.jurisdiction {
             throw Open311Error(.notFound, "jurisdiction_id \(given) is not served here; this endpoint serves \(Self.jurisdiction)")
         }
@@ -104,8 +105,8 @@ struct Open311Controller: RouteCollection {
     @Sendable func post(req: Request) async throws -> Response {
         let (name, format) = try split(req, "resource")
         guard name == "requests" else { throw Open311Error(.notFound, "only requests can be posted") }
-        try checkJurisdiction(req)
         let form = try Open311Form.read(req)
+        try checkJurisdiction(req, form: form)
         let key: ApiKey
         do {
             key = try await ApiKeyService(db: req.db).authorize(form.first("api_key"))
