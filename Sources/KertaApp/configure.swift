@@ -17,6 +17,11 @@ public func configure(_ app: Application) async throws {
 public func configure(_ app: Application, configuration: KertaConfiguration) async throws {
     app.kertaConfiguration = configuration
     app.logger.logLevel = configuration.logLevel
+    // Made here, before any request: Application's storage is not safe to fill from two event loops at once.
+    _ = app.caches
+    _ = app.calendarStore
+    _ = app.areaDirectory
+    _ = app.serviceAttributes
 
     try configureDatabase(app, configuration)
 

@@ -22,4 +22,22 @@ import Testing
             #expect(!complaints.map(\.ticket).contains(next))
         }
     }
+
+    /// Lists read complaints without Fluent's reflection (`allRows`), and the generator writes them the same
+    /// way: both must agree with Fluent field for field, NULLs and dates included, on both engines.
+    @Test func rowsReadAndWrittenWithoutReflectionMatchFluent() async throws {
+        try await withKerta { app in
+            let client = Client(app: app)
+            _ = try await client.report()
+            _ = try await ComplaintGenerator(app: app, count: 60, seed: 3, batchSize: 25).run()
+            let viaFluent = try await Complaint.query(on: app.db).sort(\.$ticket).all()
+            let viaRows = try await Complaint.query(on: app.db).sort(\.$ticket).allRows()
+            #expect(viaFluent.count == 61 && viaRows.count == 61)
+            for (a, b) in zip(viaFluent, viaRows) {
+                #expect(a.columnValues.map { String(describing: $0) } == b.columnValues.map { String(describing: $0) })
+            }
+            #expect(viaRows.contains { $0.resolvedAt != nil } && viaRows.contains { $0.resolvedAt == nil })
+            #expect(try await Complaint.query(on: app.db).filter(\.$ticket == viaFluent[0].ticket).firstRow()?.id == viaFluent[0].id)
+        }
+    }
 }

@@ -27,6 +27,11 @@ import VaporTesting
                 #expect(status.status == "unavailable")
                 #expect(status.database == "postgres")
             }
+            // Liveness does not depend on the database: a load balancer must not restart every server for it.
+            try await app.testing().test(.GET, "health/live") { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string == "ok")
+            }
         }
     }
 }

@@ -54,6 +54,27 @@ import Testing
         #expect(calendar.adding(workingDays: 1, to: wita("2026-11-27 23:30")) == wita("2026-11-30 23:30"))
     }
 
+    /// The day arithmetic must agree with Foundation's Gregorian calendar in WITA on every day, leap days and
+    /// the turn of the century included, and timestamps must show WITA wall time.
+    @Test func dayArithmeticAgreesWithFoundationsCalendar() {
+        var foundation = Calendar(identifier: .gregorian)
+        foundation.timeZone = TimeZone(identifier: "Asia/Makassar")!
+        var instant = foundation.date(from: DateComponents(year: 1999, month: 12, day: 30, hour: 23, minute: 59))!
+        for _ in 0..<(366 * 4) {
+            let c = foundation.dateComponents([.year, .month, .day, .weekday, .hour, .minute, .second], from: instant)
+            let civil = CivilDate(instant)
+            #expect(civil == CivilDate(year: c.year!, month: c.month!, day: c.day!))
+            #expect(civil.isoWeekday() == (c.weekday! == 1 ? 7 : c.weekday! - 1))
+            #expect(civil.startInstant() == foundation.startOfDay(for: instant))
+            #expect(CivilDate(daysSinceEpoch: civil.daysSinceEpoch) == civil)
+            #expect(WITATimestamp.string(from: instant) == String(format: "%04d-%02d-%02dT%02d:%02d:%02d+08:00", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!))
+            instant = instant.addingTimeInterval(86_400 + 3_601)
+        }
+        #expect(CivilDate(year: 2028, month: 2, day: 28).adding(days: 1) == CivilDate(year: 2028, month: 2, day: 29))
+        #expect(CivilDate(year: 2100, month: 2, day: 28).adding(days: 1) == CivilDate(year: 2100, month: 3, day: 1))
+        #expect(CivilDate(year: 2026, month: 12, day: 31).adding(days: 1).description == "2027-01-01")
+    }
+
     @Test func elapsedWorkingDaysCountWholeDaysOnly() {
         let start = wita("2026-11-20 10:00") // Friday
         #expect(calendar.workingDaysElapsed(from: start, to: wita("2026-11-23 09:59")) == 0)

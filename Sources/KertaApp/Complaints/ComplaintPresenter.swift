@@ -6,12 +6,14 @@ import KertaCore
 struct ComplaintPresenter {
     let db: any Database
     let workflow: ComplaintWorkflow
+    let caches: KertaCaches
 
     func view(_ complaint: Complaint, actor: ComplaintActor, photoURL: (ComplaintPhoto) -> String) async throws -> ComplaintView {
         let facts = complaint.facts
         let id = try complaint.requireID()
-        let category = try await Category.find(complaint.categoryCode, on: db)
-        let agency = try await complaint.agencyCode.asyncFlatMap { try await Agency.find($0, on: db) }
+        let catalog = try await caches.catalog(on: db)
+        let category = catalog.categories[complaint.categoryCode]
+        let agency = complaint.agencyCode.flatMap { catalog.agencies[$0] }
         let showInternal = ComplaintAccess.canSeeInternal(facts, by: actor)
         var updatesQuery = ComplaintUpdate.query(on: db).filter(\.$complaint.$id == id).sort(\.$createdAt)
         if !showInternal { updatesQuery = updatesQuery.filter(\.$isInternal == false) }

@@ -19,7 +19,7 @@ extension ComplaintService {
             .filter(\.$longitude >= box.minLongitude).filter(\.$longitude <= box.maxLongitude)
             .filter(\.$status ~~ openStatuses)
             .limit(500)
-            .all()
+            .allRows()
         let readable = candidates.filter { $0.id != excluding && ComplaintAccess.canRead($0.facts, by: viewer) }
         let measured: [(complaint: Complaint, distance: Double)] = readable.map { ($0, $0.point.distance(to: point)) }
         let close = measured.filter { $0.distance <= Self.nearbyRadiusMeters }.sorted { a, b in

@@ -6,22 +6,33 @@ import KertaCore
 /// Confidential complaints count too: the scoreboard shows numbers, never the complaints themselves.
 struct PerformanceService {
     let db: any Database
+    let catalog: KertaCaches
 
     func report(from: Date, to: Date) async throws -> [AgencyPerformanceRow] {
-        let rows = try await Complaint.query(on: db)
-            .filter(\.$submittedAt >= from).filter(\.$submittedAt < to).filter(\.$agencyCode != nil)
-            .field(\.$id).field(\.$agencyCode).field(\.$status).field(\.$dispatchedAt).field(\.$firstResponseAt)
-            .field(\.$resolvedAt).field(\.$resolutionDueAt).field(\.$ratingStars).field(\.$reopenCount)
-            .all()
         // Only what was dispatched counts against an agency: a report still with the verifiers is not theirs yet.
-        let samples = rows.compactMap { c -> AgencyPerformance.Sample? in
-            guard let agency = c.agencyCode, c.dispatchedAt != nil else { return nil }
-            return AgencyPerformance.Sample(agencyCode: agency, status: c.statusValue, dispatchedAt: c.dispatchedAt,
-                                            firstResponseAt: c.firstResponseAt, resolvedAt: c.resolvedAt,
-                                            resolutionDueAt: c.resolutionDueAt, ratingStars: c.ratingStars, reopenCount: c.reopenCount)
-        }
-        let names = Dictionary(uniqueKeysWithValues: try await Agency.query(on: db).all().compactMap { a in a.id.map { ($0, a.nameID) } })
-        return AgencyPerformance.compute(samples).map { AgencyPerformanceRow($0, name: names[$0.agencyCode] ?? $0.agencyCode) }
+        // A month of a big city is tens of thousands of rows: they are read as plain values, not as models.
+        nonisolated(unsafe) var samples: [Result<AgencyPerformance.Sample, any Error>] = []
+        try await Complaint.query(on: db)
+            .filter(\.$submittedAt >= from).filter(\.$submittedAt < to).filter(\.$agencyCode != nil).filter(\.$dispatchedAt != nil)
+            .field(\.$agencyCode).field(\.$status).field(\.$dispatchedAt).field(\.$firstResponseAt)
+            .field(\.$resolvedAt).field(\.$resolutionDueAt).field(\.$ratingStars).field(\.$reopenCount)
+            .run { row in
+                samples.append(Result {
+                    let o = row.qualifiedSchema(space: nil, Complaint.schema)
+                    return AgencyPerformance.Sample(
+                        agencyCode: try o.decode("agency_code", as: String.self),
+                        status: ComplaintStatus(rawValue: try o.decode("status", as: String.self)) ?? .submitted,
+                        dispatchedAt: try o.decode("dispatched_at", as: Date?.self),
+                        firstResponseAt: try o.decode("first_response_at", as: Date?.self),
+                        resolvedAt: try o.decode("resolved_at", as: Date?.self),
+                        resolutionDueAt: try o.decode("resolution_due_at", as: Date?.self),
+                        ratingStars: try o.decode("rating_stars", as: Int?.self),
+                        reopenCount: try o.decode("reopen_count", as: Int.self))
+                })
+            }
+        let agencies = try await catalog.catalog(on: db).agencies
+        return AgencyPerformance.compute(try samples.map { try $0.get() })
+            .map { AgencyPerformanceRow($0, name: agencies[$0.agencyCode]?.nameID ?? $0.agencyCode) }
     }
 
     /// The current month in WITA, the default period.

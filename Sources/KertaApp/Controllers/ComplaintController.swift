@@ -49,7 +49,7 @@ struct ComplaintController: RouteCollection {
         let ticket = try req.parameters.require("ticket")
         let service = req.complaints
         let (complaint, actor) = try await service.find(ticket: ticket, user: req.user, accessKey: req.complaintAccessKey)
-        return try await ComplaintPresenter(db: req.db, workflow: try await service.workflow())
+        return try await ComplaintPresenter(db: req.db, workflow: try await service.workflow(), caches: req.application.caches)
             .view(complaint, actor: actor) { photo in
                 "/api/v1/complaints/\(complaint.ticket)/photos/\(photo.id!.uuidString.lowercased())"
             }
@@ -63,7 +63,7 @@ struct ComplaintController: RouteCollection {
         filter.apply(to: query, viewer: req.user, isPostgres: req.db.isPostgres)
         let total = try await query.copy().count()
         let items = try await query.sort(\.$submittedAt, .descending).sort(\.$ticket, .descending)
-            .range(((page - 1) * perPage)..<(page * perPage)).all()
+            .range(((page - 1) * perPage)..<(page * perPage)).allRows()
         return ComplaintPage(items: items.map(ComplaintSummary.init), page: page, perPage: perPage, total: total)
     }
 
@@ -83,7 +83,7 @@ struct ComplaintController: RouteCollection {
         guard ComplaintAccess.canSeeHistory(complaint.facts, by: actor) else {
             throw req.user == nil ? APIError.unauthorized : APIError.forbidden
         }
-        return try await ComplaintPresenter(db: req.db, workflow: try await service.workflow()).history(complaint, actor: actor)
+        return try await ComplaintPresenter(db: req.db, workflow: try await service.workflow(), caches: req.application.caches).history(complaint, actor: actor)
     }
 
     @Sendable func photo(req: Request) async throws -> Response {

@@ -3,6 +3,8 @@ import SQLKit
 import Vapor
 
 /// `GET /health`: whether this process can serve, for load balancers and monitoring.
+/// `GET /health/live`: only that the process answers, without touching the database — a liveness probe that
+/// must not restart every server when the database is down, and the framework's own ceiling in `bench/`.
 struct HealthController: RouteCollection {
     struct Status: Content {
         let status: String
@@ -16,6 +18,7 @@ struct HealthController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("health", use: health)
+        routes.get("health", "live") { _ in "ok" }
     }
 
     @Sendable func health(req: Request) async throws -> Response {

@@ -7,8 +7,18 @@ import Vapor
 enum DatabaseMaintenance {
     /// Brings the schema up to date.
     static func migrate(_ app: Application) async throws {
+        try await useWriteAheadLog(app)
         try await exclusively(app) { try await app.autoMigrate() }
         await app.areaDirectory.invalidate()
+    }
+
+    /// A SQLite file in write-ahead-log mode lets pages and lists be read while a complaint is written;
+    /// in the default rollback-journal mode every write stopped all readers (BENCHMARKS.md). The mode is
+    /// kept in the file, so setting it on each start is a no-op after the first.
+    static func useWriteAheadLog(_ app: Application) async throws {
+        guard case .sqlite(let path?) = app.kertaConfiguration.database, let sql = app.db as? any SQLDatabase else { return }
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
+        app.logger.debug("SQLite \(path) in write-ahead-log mode")
     }
 
     /// Runs schema and data maintenance while holding a PostgreSQL advisory lock, so several servers
@@ -68,6 +78,8 @@ enum DatabaseMaintenance {
         }
         await app.areaDirectory.invalidate()
         await app.calendarStore.invalidate()
+        await app.caches.referenceChanged()
+        await app.caches.statusCounts.removeAll()
         return (result.reference, result.demoSeeded)
     }
 

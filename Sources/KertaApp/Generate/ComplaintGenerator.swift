@@ -71,9 +71,11 @@ struct ComplaintGenerator {
             }
             let batch = complaints, trails = entries
             try await db.transaction { tx in
-                try await batch.create(on: tx)
+                let sql = tx as! any SQLDatabase
+                try await batch.reduce(sql.insert(into: Complaint.schema).columns(Complaint.columnNames)) { $0.values($1.columnValues) }.run()
                 for chunk in stride(from: 0, to: trails.count, by: 1000) {
-                    try await Array(trails[chunk..<min(chunk + 1000, trails.count)]).create(on: tx)
+                    try await trails[chunk..<min(chunk + 1000, trails.count)]
+                        .reduce(sql.insert(into: AuditEntry.schema).columns(AuditEntry.columnNames)) { $0.values($1.columnValues) }.run()
                 }
             }
             made += size

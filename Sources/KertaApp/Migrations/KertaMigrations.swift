@@ -26,5 +26,6 @@ enum KertaMigrations {
         CreateSessionRecord(),
         UpdateCategoryAddEditedAt(),
         CreateResponseTemplate(),
+        UpdateComplaintAddListIndexes(),
     ]
 }

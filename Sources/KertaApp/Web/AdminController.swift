@@ -118,6 +118,7 @@ struct AdminController: RouteCollection {
         category.active = form.active == "on" || form.active == "true"
         category.editedAt = Date()
         try await category.save(on: req.db)
+        await req.application.caches.referenceChanged()
         return req.redirect(to: "/console/admin#categories", redirectType: .normal)
     }
 
@@ -126,6 +127,7 @@ struct AdminController: RouteCollection {
         guard let agency = try await Agency.find(req.parameters.get("code"), on: req.db) else { throw Abort(.notFound) }
         agency.active.toggle()
         try await agency.save(on: req.db)
+        await req.application.caches.referenceChanged()
         return req.redirect(to: "/console/admin#agencies", redirectType: .normal)
     }
 

@@ -105,7 +105,7 @@ struct ConsoleController: RouteCollection {
         let service = req.complaints
         let (complaint, actor) = try await service.find(ticket: ticket, user: req.user, accessKey: nil)
         let workflow = try await service.workflow()
-        let presenter = ComplaintPresenter(db: req.db, workflow: workflow)
+        let presenter = ComplaintPresenter(db: req.db, workflow: workflow, caches: req.application.caches)
         let view = try await presenter.view(complaint, actor: actor) { "/api/v1/complaints/\(complaint.ticket)/photos/\($0.id!.uuidString.lowercased())" }
         let history = try await presenter.history(complaint, actor: actor)
         let nearby = try await service.nearby(complaint.point, category: complaint.categoryCode, viewer: actor, excluding: complaint.id)

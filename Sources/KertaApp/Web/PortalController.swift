@@ -37,18 +37,25 @@ struct PortalController: RouteCollection {
     @Sendable func home(req: Request) async throws -> Response {
         let query = Complaint.query(on: req.db)
         ComplaintFilter.restrictToReadable(query, viewer: nil)
-        let recent = try await query.sort(\.$submittedAt, .descending).limit(12).all()
-        // One grouped query for all the counts, as the home page is the most visited.
-        let rows = try await (req.db as! any SQLDatabase).raw("""
-            SELECT status, COUNT(*) AS n FROM complaints WHERE visibility <> \(bind: ComplaintVisibility.confidential.rawValue) GROUP BY status
-            """).all()
-        var byStatus: [String: Int] = [:]
-        for row in rows { byStatus[try row.decode(column: "status", as: String.self)] = try row.decode(column: "n", as: Int.self) }
+        let recent = try await query.sort(\.$submittedAt, .descending).limit(12).allRows()
+        // The home page is the most visited and counting is a scan of the whole table: one grouped query,
+        // at most every half minute per server.
+        let db = req.db
+        let byStatus = try await req.application.caches.statusCounts.value(for: "public") {
+            let rows = try await (db as! any SQLDatabase).raw("""
+                SELECT status, COUNT(*) AS n FROM complaints WHERE visibility <> \(bind: ComplaintVisibility.confidential.rawValue) GROUP BY status
+                """).all()
+            var byStatus: [String: Int] = [:]
+            for row in rows { byStatus[try row.decode(column: "status", as: String.self)] = try row.decode(column: "n", as: Int.self) }
+            return byStatus
+        }
         let counts = ComplaintStatus.allCases.map {
             StatusCount(status: $0.rawValue, label: $0.label.text(req.language), count: byStatus[$0.rawValue] ?? 0)
         }
         let (from, to) = PerformanceService.currentMonth()
-        let ranking = try await PerformanceService(db: req.db).report(from: from, to: to).filter { $0.rank != nil }
+        let ranking = try await req.application.caches.ranking.value(for: "\(from.timeIntervalSince1970)") {
+            try await PerformanceService(db: db, catalog: req.application.caches).report(from: from, to: to)
+        }.filter { $0.rank != nil }
         let summaries = recent.map(ComplaintSummary.init)
         return try await req.page("home", title: "home_title",
                                   Home(recent: summaries, counts: counts, ranking: Array(ranking.prefix(5)), markers: Self.markers(summaries)))
@@ -161,7 +168,7 @@ struct PortalController: RouteCollection {
         let service = req.complaints
         let key = accessKey(req, ticket)
         let (complaint, actor) = try await service.find(ticket: ticket, user: req.user, accessKey: key)
-        let presenter = ComplaintPresenter(db: req.db, workflow: try await service.workflow())
+        let presenter = ComplaintPresenter(db: req.db, workflow: try await service.workflow(), caches: req.application.caches)
         let view = try await presenter.view(complaint, actor: actor) { "/api/v1/complaints/\(complaint.ticket)/photos/\($0.id!.uuidString.lowercased())" + (key.map { "?key=\($0)" } ?? "") }
         let history = ComplaintAccess.canSeeHistory(complaint.facts, by: actor) ? try await presenter.history(complaint, actor: actor) : []
         let canRespond = actor.isReporter && complaint.statusValue == .resolved
@@ -257,7 +264,7 @@ struct PortalController: RouteCollection {
         let (from, to) = PerformanceService.currentMonth()
         // The page shows the last three months, so the table is full early in a month too.
         let start = Calendar.wita.date(byAdding: .month, value: -2, to: from) ?? from
-        let rows = try await PerformanceService(db: req.db).report(from: start, to: to)
+        let rows = try await PerformanceService(db: req.db, catalog: req.application.caches).report(from: start, to: to)
         let chart = (try? JSONEncoder().encode(rows.prefix(12).map { ["agency": $0.agency, "within": String($0.percentWithinDeadline ?? 0)] })).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
         return try await req.page("performance", title: "perf_title",
                                   PerformancePage(rows: rows, from: String(WITATimestamp.string(from: start).prefix(10)),

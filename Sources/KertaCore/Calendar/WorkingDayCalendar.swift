@@ -12,9 +12,19 @@ public struct WorkingDayCalendar: Sendable {
     public let nonWorkingDates: Set<CivilDate>
     public let calendar: Calendar
 
+    /// The non-working dates as a table by day number, from the first to the last: deadlines walk day by
+    /// day, and hashing each date was most of the cost of computing them in bulk.
+    private let firstDay: Int
+    private let dayOff: [Bool]
+
     public init(nonWorkingDates: Set<CivilDate>, calendar: Calendar = .wita) {
         self.nonWorkingDates = nonWorkingDates
         self.calendar = calendar
+        let days = nonWorkingDates.map(\.daysSinceEpoch)
+        firstDay = days.min() ?? 0
+        var table = [Bool](repeating: false, count: days.isEmpty ? 0 : days.max()! - firstDay + 1)
+        for day in days { table[day - firstDay] = true }
+        dayOff = table
     }
 
     /// Builds the calendar from holidays, keeping only the kinds the city counts as days off.
@@ -23,7 +33,9 @@ public struct WorkingDayCalendar: Sendable {
     }
 
     public func isWorkingDay(_ date: CivilDate) -> Bool {
-        date.isoWeekday(in: calendar) <= 5 && !nonWorkingDates.contains(date)
+        guard date.isoWeekday(in: calendar) <= 5 else { return false }
+        let index = date.daysSinceEpoch - firstDay
+        return !(index >= 0 && index < dayOff.count && dayOff[index])
     }
 
     /// The instant that lies `days` working days after `start`. `days` must not be negative.
@@ -46,8 +58,10 @@ public struct WorkingDayCalendar: Sendable {
     /// How many whole working days have passed from `start` to `end` (0 when `end` is not later).
     public func workingDaysElapsed(from start: Date, to end: Date) -> Int {
         var count = 0
-        while adding(workingDays: count + 1, to: start) <= end {
+        var next = adding(workingDays: 1, to: start)
+        while next <= end {
             count += 1
+            next = adding(workingDays: 1, to: next)
         }
         return count
     }

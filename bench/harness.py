@@ -1,0 +1,524 @@
+#!/usr/bin/env python3
+"""Kerta's benchmark harness (Python standard library only); `bench/run` installs what it needs and calls it.
+
+For each engine (SQLite, PostgreSQL) and each size (complaints made by `kerta generate`), it copies a
+pristine generated database, starts `kerta serve --env production` on loopback, measures its start-up,
+drives each scenario with wrk, reads the server's peak RSS per scenario, and measures in the same run the
+two ceilings: a route of the same server that touches nothing (GET /health/live) and, on PostgreSQL,
+pgbench inserting single rows at the same concurrency. It writes the results as JSON and as the Markdown
+table of BENCHMARKS.md, and exits non-zero when a scenario failed (errors, or no requests at all).
+Targets are reported, never asserted: timings depend on the machine.
+"""
+import argparse
+import datetime
+import glob
+import json
+import os
+import platform
+import random
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+BENCH = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(BENCH)
+WITA = datetime.timezone(datetime.timedelta(hours=8))
+PG_BIN = "/usr/lib/postgresql/15/bin"
+
+# (name, what it measures, wrk script). Submit runs last: it adds rows the other scenarios would then read.
+SCENARIOS = [
+    ("ceiling", "GET /health/live — the framework's ceiling", "ceiling.lua"),
+    ("open311_list", "Open311 GET requests.json, status + category + 30-day window", "open311_list.lua"),
+    ("open311_by_id", "Open311 GET requests/{id}.json", "open311_by_id.lua"),
+    ("nearby", "GET /api/v1/complaints/nearby", "nearby.lua"),
+    ("complaint_page", "Public complaint page (HTML)", "complaint_page.lua"),
+    ("home", "Home page (HTML)", "home.lua"),
+    ("performance", "GET /api/v1/agencies/performance, one month", "performance.lua"),
+    ("submit", "POST /api/v1/complaints (JSON, unique Idempotency-Key)", "submit.lua"),
+]
+# The issue's targets, checked at the largest size of a run: p99 in milliseconds.
+P99_TARGETS_MS = {"open311_list": 50, "open311_by_id": 50, "nearby": 10}
+RSS_TARGET_MB = 300
+STARTUP_TARGET_S = 2.0
+SUBMIT_TO_PGBENCH_TARGET = 0.5
+# The categories Denpasar reports most (the generator's weights); the list and submit scenarios use them.
+CATEGORIES = ["LINGK-SAMPAH", "INFRA-LPJU", "INFRA-DRAINASE", "INFRA-JALAN", "LINGK-TPS-LIAR",
+              "TRANS-PARKIR-LIAR", "AIR-MATI", "INFRA-TROTOAR", "INFRA-GENANGAN", "TIBUM-PKL"]
+
+
+def log(message):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def run(cmd, env=None, check=True, capture=True, user=None):
+    if user and os.geteuid() == 0:
+        cmd = ["runuser", "-u", user, "--"] + cmd
+    result = subprocess.run(cmd, env=env, text=True, stdout=subprocess.PIPE if capture else None,
+                            stderr=subprocess.STDOUT if capture else None)
+    if check and result.returncode != 0:
+        raise SystemExit(f"bench: command failed ({result.returncode}): {' '.join(cmd)}\n{result.stdout or ''}")
+    return result.stdout or ""
+
+
+class Postgres:
+    """A cluster the harness owns (durable settings, kept between runs so pristine datasets are reused),
+    or one given by URL (a superuser that may create databases)."""
+
+    def __init__(self, work, url=None):
+        self.own = url is None
+        self.dir = os.path.join(work, "pg")
+        if url:
+            self.url = url.rstrip("/")
+            return
+        os.makedirs(self.dir, exist_ok=True)
+        if os.geteuid() == 0:
+            shutil.chown(self.dir, "postgres")
+        self.port = free_port()
+        if not os.path.exists(os.path.join(self.dir, "data", "PG_VERSION")):
+            log("initdb: a PostgreSQL 15 cluster for benchmarks in " + self.dir)
+            run([f"{PG_BIN}/initdb", "-D", f"{self.dir}/data", "-U", "kerta", "--auth=trust", "-E", "UTF8",
+                 "--locale=C.UTF-8"], user="postgres")
+        # Durable as in production (fsync and synchronous commit on); memory sized for this 24 GiB machine.
+        run([f"{PG_BIN}/pg_ctl", "-D", f"{self.dir}/data", "-l", f"{self.dir}/server.log", "-w", "start", "-o",
+             f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.dir} -c shared_buffers=1GB "
+             f"-c max_connections=200 -c max_wal_size=4GB"], user="postgres")
+        self.url = f"postgres://kerta@127.0.0.1:{self.port}"
+
+    def stop(self):
+        if self.own:
+            run([f"{PG_BIN}/pg_ctl", "-D", f"{self.dir}/data", "-m", "fast", "stop"], user="postgres", check=False)
+
+    def psql(self, database, sql):
+        return run(["psql", "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", f"{self.url}/{database}", "-c", sql])
+
+    def exists(self, database):
+        return self.psql("postgres", f"SELECT 1 FROM pg_database WHERE datname = '{database}'").strip() == "1"
+
+    def recreate(self, database, template=None):
+        self.psql("postgres", f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+        self.psql("postgres", f'CREATE DATABASE "{database}"' + (f' TEMPLATE "{template}"' if template else ""))
+
+    def has_postgis(self):
+        return self.psql("postgres", "SELECT count(*) FROM pg_available_extensions WHERE name = 'postgis'").strip() == "1"
+
+    def pgbench(self, connections, seconds, prefix):
+        """Single-row inserts of a complaint-sized row, one transaction each: the durable-write ceiling."""
+        database = "kerta_bench_pgbench"
+        self.recreate(database)
+        self.psql(database, "CREATE TABLE bench_insert (id uuid PRIMARY KEY, ticket text NOT NULL, category text NOT NULL, "
+                            "description text NOT NULL, latitude double precision NOT NULL, longitude double precision NOT NULL, "
+                            "submitted_at timestamptz NOT NULL)")
+        script = prefix + ".sql"
+        with open(script, "w") as f:
+            f.write("INSERT INTO bench_insert VALUES (gen_random_uuid(), 'DPS-' || :client_id || '-' || random(), 'INFRA-LPJU', "
+                    "'Lampu jalan mati sejak tiga malam, jalan gelap dan rawan', -8.65, 115.21, now());\n")
+        for old in glob.glob(prefix + "-log*"):
+            os.remove(old)
+        out = run(["pgbench", "-n", "-c", str(connections), "-j", "2", "-T", str(seconds), "-f", script, "-l",
+                   "--log-prefix", prefix + "-log", f"{self.url}/{database}"], capture=True)
+        tps = next((float(line.split("=")[1].split()[0]) for line in out.splitlines() if line.startswith("tps =")), 0.0)
+        latencies = []
+        for name in glob.glob(prefix + "-log*"):
+            with open(name) as f:
+                latencies += [int(line.split()[2]) for line in f if line.strip()]
+            os.remove(name)
+        latencies.sort()
+        pct = lambda p: latencies[min(len(latencies) - 1, int(len(latencies) * p / 100))] / 1000 if latencies else 0
+        self.psql("postgres", f'DROP DATABASE "{database}"')
+        return {"rps": tps, "p50_ms": pct(50), "p99_ms": pct(99), "transactions": len(latencies)}
+
+
+class Dataset:
+    """A pristine database of N generated complaints, made once and copied for each run."""
+
+    def __init__(self, engine, size, seed, work, binary, postgres):
+        self.engine, self.size, self.seed, self.binary, self.postgres = engine, size, seed, binary, postgres
+        self.name = f"kerta_bench_{size}_s{seed}"
+        self.dir = os.path.join(work, "sqlite", f"{size}-s{seed}")
+        self.marker = os.path.join(work, "datasets", f"{engine}-{size}-s{seed}.json")
+
+    def env(self, data_dir=None, database=None):
+        env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "KERTA_DATA_DIR")}
+        env["KERTA_DEMO"] = "false"
+        if self.engine == "sqlite":
+            env["KERTA_DATA_DIR"] = data_dir or self.dir
+        else:
+            env["DATABASE_URL"] = f"{self.postgres.url}/{database or self.name}"
+        return env
+
+    def prepare(self, fresh):
+        """Generates the pristine copy unless it exists; returns how long generating took (or took before)."""
+        if not fresh and os.path.exists(self.marker) and self._present():
+            with open(self.marker) as f:
+                info = json.load(f)
+            log(f"{self.engine} {self.size}: reusing the generated dataset ({info['seconds']:.0f} s to generate)")
+            # Migrations added since it was made run here, not inside the measured start-up.
+            run([self.binary, "migrate"], env=self.env())
+            self._checkpoint()
+            return info
+        if self.engine == "sqlite":
+            shutil.rmtree(self.dir, ignore_errors=True)
+            os.makedirs(self.dir)
+        else:
+            self.postgres.recreate(self.name)
+            if self.postgres.has_postgis():
+                self.postgres.psql(self.name, "CREATE EXTENSION IF NOT EXISTS postgis")
+        log(f"{self.engine} {self.size}: kerta generate --complaints {self.size} --seed {self.seed}")
+        started = time.monotonic()
+        out = run([self.binary, "generate", "--complaints", str(self.size), "--seed", str(self.seed)], env=self.env())
+        seconds = time.monotonic() - started
+        summary = next((line for line in out.splitlines() if line.startswith("Generated")), "")
+        self._checkpoint()
+        info = {"seconds": seconds, "rate": self.size / seconds if seconds else 0, "summary": summary}
+        os.makedirs(os.path.dirname(self.marker), exist_ok=True)
+        with open(self.marker, "w") as f:
+            json.dump(info, f)
+        log(f"{self.engine} {self.size}: {summary} ({self.size / seconds:.0f} complaints/s)")
+        return info
+
+    def _checkpoint(self):
+        """Folds SQLite's write-ahead log into the file, so a copy of the file alone is whole."""
+        if self.engine == "sqlite":
+            db = sqlite3.connect(os.path.join(self.dir, "kerta.sqlite"))
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            db.close()
+
+    def _present(self):
+        if self.engine == "sqlite":
+            return os.path.exists(os.path.join(self.dir, "kerta.sqlite"))
+        return self.postgres.exists(self.name)
+
+    def working_copy(self, work):
+        """A copy this run may change (submit adds rows), so every run starts from the same data."""
+        if self.engine == "sqlite":
+            target = os.path.join(work, "run", "sqlite")
+            shutil.rmtree(target, ignore_errors=True)
+            os.makedirs(target)
+            shutil.copy(os.path.join(self.dir, "kerta.sqlite"), os.path.join(target, "kerta.sqlite"))
+            return self.env(data_dir=target)
+        self.postgres.recreate("kerta_bench_run", template=self.name)
+        return self.env(database="kerta_bench_run")
+
+    def sample(self, env):
+        """Public tickets and places of existing complaints (with their category), chosen at random."""
+        query_tickets = "SELECT ticket FROM complaints WHERE visibility = 'public' ORDER BY random() LIMIT 2000"
+        query_places = "SELECT latitude, longitude, category_code FROM complaints ORDER BY random() LIMIT 2000"
+        if self.engine == "sqlite":
+            with sqlite3.connect(os.path.join(env["KERTA_DATA_DIR"], "kerta.sqlite")) as db:
+                tickets = [r[0] for r in db.execute(query_tickets)]
+                places = [tuple(r) for r in db.execute(query_places)]
+        else:
+            tickets = self.postgres.psql("kerta_bench_run", query_tickets).split()
+            places = [(float(a), float(b), c) for a, b, c in
+                      (line.split("|") for line in self.postgres.psql("kerta_bench_run", query_places).splitlines() if line)]
+        return tickets, places
+
+
+class Server:
+    def __init__(self, binary, env, log_path):
+        self.binary, self.env, self.log_path = binary, dict(env), log_path
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.env["KERTA_PUBLIC_URL"] = self.base
+        self.env["KERTA_SECRET"] = os.urandom(32).hex()
+        self.process = None
+
+    def start(self):
+        """Starts `kerta serve --env production`; returns seconds until /health/live first answers."""
+        self.log = open(self.log_path, "w")
+        started = time.monotonic()
+        self.process = subprocess.Popen([self.binary, "serve", "--env", "production", "--hostname", "127.0.0.1",
+                                         "--port", str(self.port)], env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = started + 120
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise SystemExit(f"bench: kerta serve exited with {self.process.returncode}; see {self.log_path}")
+            try:
+                with urllib.request.urlopen(self.base + "/health/live", timeout=1) as r:
+                    if r.status == 200:
+                        return time.monotonic() - started
+            except (urllib.error.URLError, ConnectionError, OSError):
+                pass
+            time.sleep(0.01)
+        raise SystemExit(f"bench: kerta serve did not answer within 120 s; see {self.log_path}")
+
+    def reset_peak_rss(self):
+        # Linux: writing 5 to clear_refs resets the high-water mark VmHWM.
+        try:
+            with open(f"/proc/{self.process.pid}/clear_refs", "w") as f:
+                f.write("5")
+        except OSError:
+            pass
+
+    def rss_mb(self, field="VmHWM"):
+        with open(f"/proc/{self.process.pid}/status") as f:
+            for line in f:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1]) / 1024
+        return 0.0
+
+    def inside_city(self, places, limit):
+        """Keeps the places the city's boundary holds, as a resident's phone would send."""
+        kept = []
+        for lat, lon, category in places:
+            try:
+                with urllib.request.urlopen(f"{self.base}/api/v1/areas/lookup?lat={lat}&lon={lon}", timeout=5) as r:
+                    if r.status == 200:
+                        kept.append((lat, lon, category))
+            except urllib.error.HTTPError:
+                pass
+            if len(kept) >= limit:
+                break
+        return kept
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+
+
+def write_lua_data(path, tickets, places, now):
+    """The sample data the wrk scripts read (bench/wrk/common.lua)."""
+    windows, months = [], []
+    today = now.astimezone(WITA).date()
+    rng = random.Random(7)
+    for _ in range(200):
+        end = today - datetime.timedelta(days=rng.randrange(0, 3 * 365))
+        start = end - datetime.timedelta(days=30)
+        windows.append((f"{start.isoformat()}T00:00:00%2B08:00", f"{end.isoformat()}T23:59:59%2B08:00"))
+    first = today.replace(day=1)
+    for back in range(36):
+        year, month = first.year, first.month - back
+        while month <= 0:
+            year, month = year - 1, month + 12
+        start = datetime.date(year, month, 1)
+        end = datetime.date(year + (month == 12), month % 12 + 1, 1)
+        months.append((start.isoformat(), end.isoformat()))
+
+    def lua(value):
+        if isinstance(value, (list, tuple)):
+            return "{" + ",".join(lua(v) for v in value) + "}"
+        if isinstance(value, float):
+            return repr(value)
+        return json.dumps(value)
+    with open(path, "w") as f:
+        f.write("return {\n")
+        for key, value in [("tickets", tickets), ("places", places), ("categories", CATEGORIES), ("windows", windows),
+                           ("months", months)]:
+            f.write(f"  {key} = {lua(value)},\n")
+        f.write("}\n")
+
+
+def wrk(base, script, seconds, connections, threads, env):
+    out = run(["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s", "--timeout", "10s", "-s",
+               os.path.join(BENCH, "wrk", script), base], env=env)
+    line = next((l for l in out.splitlines() if l.startswith("KERTA-BENCH ")), None)
+    if line is None:
+        raise SystemExit(f"bench: wrk printed no report for {script}:\n{out}")
+    report = json.loads(line[len("KERTA-BENCH "):])
+    errors = sum(report["errors"].values())
+    return {"rps": report["requests"] / (report["duration_us"] / 1e6), "requests": report["requests"], "errors": errors,
+            "p50_ms": report["latency_us"]["p50"] / 1000, "p99_ms": report["latency_us"]["p99"] / 1000,
+            "mean_ms": report["latency_us"]["mean"] / 1000}
+
+
+def profile(server, base, script, seconds, connections, threads, env, out_prefix):
+    """perf record of the server while wrk drives one scenario; the report's top entries go to a file."""
+    data = out_prefix + ".perf.data"
+    recorder = subprocess.Popen(["perf", "record", "-F", "499", "-g", "-p", str(server.process.pid), "-o", data],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(0.5)
+    wrk(base, script, seconds, connections, threads, env)
+    recorder.send_signal(signal.SIGINT)
+    recorder.wait(timeout=60)
+    report = run(["perf", "report", "-i", data, "--stdio", "--no-children", "--percent-limit", "1", "-g", "none",
+                  "--sort", "dso,symbol"], check=False)
+    with open(out_prefix + ".txt", "w") as f:
+        f.write(report)
+    return out_prefix + ".txt"
+
+
+def git_commit():
+    try:
+        return subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], text=True, capture_output=True).stdout.strip()
+    except OSError:
+        return "unknown"
+
+
+def machine():
+    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+    mem = next((int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith("MemTotal")), 0) / 1024 / 1024
+    return f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB, {platform.system()} {platform.release()}"
+
+
+def markdown(results):
+    lines = [f"Run of {results['date']} · commit `{results['commit']}` · {results['machine']}",
+             f"wrk: {results['threads']} threads, {results['connections']} connections, {results['seconds']} s per scenario "
+             f"(after {results['warmup']} s of warm-up); build: {results['build']}.", ""]
+    lines.append("| engine | complaints | scenario | req/s | p50 ms | p99 ms | errors | peak RSS MB | × framework ceiling | notes |")
+    lines.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---|")
+    for block in results["runs"]:
+        ceiling = next(s for s in block["scenarios"] if s["name"] == "ceiling")["rps"]
+        for s in block["scenarios"]:
+            notes = []
+            if s["name"] == "submit" and block.get("pgbench"):
+                notes.append(f"{s['rps'] / block['pgbench']['rps']:.2f} × pgbench insert")
+            if s.get("target"):
+                notes.append(s["target"])
+            lines.append(f"| {block['engine']} | {block['size']:,} | {s['name']} | {s['rps']:,.0f} | {s['p50_ms']:.1f} | "
+                         f"{s['p99_ms']:.1f} | {s['errors']} | {s['peak_rss_mb']:.0f} | {s['rps'] / ceiling:.2f} | "
+                         f"{'; '.join(notes)} |")
+        if block.get("pgbench"):
+            p = block["pgbench"]
+            lines.append(f"| {block['engine']} | {block['size']:,} | *pgbench single-row insert* | {p['rps']:,.0f} | "
+                         f"{p['p50_ms']:.1f} | {p['p99_ms']:.1f} | 0 | — | — | the durable-write ceiling |")
+    lines += ["", "| engine | complaints | generate (complaints/s) | start-up s | RSS after start MB | peak RSS MB |",
+              "|---|---:|---:|---:|---:|---:|"]
+    for block in results["runs"]:
+        peak = max(s["peak_rss_mb"] for s in block["scenarios"])
+        lines.append(f"| {block['engine']} | {block['size']:,} | {block['generate']['rate']:,.0f} "
+                     f"({block['generate']['seconds']:.0f} s) | {block['startup_s']:.2f} | {block['rss_after_start_mb']:.0f} | "
+                     f"{peak:.0f} |")
+    targets = results.get("targets")
+    if targets:
+        lines += ["", "Targets at the largest size:", ""] + [f"- {t}" for t in targets]
+    return "\n".join(lines) + "\n"
+
+
+def check_targets(results):
+    largest = max(block["size"] for block in results["runs"])
+    notes = []
+    for block in (b for b in results["runs"] if b["size"] == largest):
+        where = f"{block['engine']} {block['size']:,}"
+        for s in block["scenarios"]:
+            limit = P99_TARGETS_MS.get(s["name"])
+            if limit is not None:
+                s["target"] = f"target p99 < {limit} ms: {'met' if s['p99_ms'] < limit else 'MISSED'}"
+                notes.append(f"{where} {s['name']}: p99 {s['p99_ms']:.1f} ms (< {limit}) — {'met' if s['p99_ms'] < limit else 'MISSED'}")
+            if s["name"] == "submit" and block.get("pgbench"):
+                ratio = s["rps"] / block["pgbench"]["rps"] if block["pgbench"]["rps"] else 0
+                s["target"] = f"target ≥ {SUBMIT_TO_PGBENCH_TARGET:.0%} of pgbench: {'met' if ratio >= SUBMIT_TO_PGBENCH_TARGET else 'MISSED'}"
+                notes.append(f"{where} submit: {ratio:.0%} of pgbench's insert rate (≥ {SUBMIT_TO_PGBENCH_TARGET:.0%}) — "
+                             f"{'met' if ratio >= SUBMIT_TO_PGBENCH_TARGET else 'MISSED'}")
+        peak = max(s["peak_rss_mb"] for s in block["scenarios"])
+        notes.append(f"{where} peak RSS {peak:.0f} MB (< {RSS_TARGET_MB}) — {'met' if peak < RSS_TARGET_MB else 'MISSED'}")
+        notes.append(f"{where} start-up {block['startup_s']:.2f} s (< {STARTUP_TARGET_S:.0f}) — "
+                     f"{'met' if block['startup_s'] < STARTUP_TARGET_S else 'MISSED'}")
+    results["targets"] = notes
+
+
+def main():
+    parser = argparse.ArgumentParser(description="Kerta's benchmark harness (see BENCHMARKS.md)")
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--build", default="release")
+    parser.add_argument("--engines", default="sqlite,postgres")
+    parser.add_argument("--sizes", default="10000,1000000")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--seconds", type=int, default=15)
+    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--scenarios", default=",".join(s[0] for s in SCENARIOS))
+    parser.add_argument("--postgres-url", help="a superuser URL of a running cluster (default: the harness starts its own)")
+    parser.add_argument("--work", default=os.path.join(BENCH, "work"))
+    parser.add_argument("--fresh", action="store_true", help="generate the datasets again even when present")
+    parser.add_argument("--profile", help="record a perf profile of this scenario at the largest size")
+    parser.add_argument("--prepare-only", action="store_true", help="generate the datasets and stop")
+    args = parser.parse_args()
+
+    work = os.path.abspath(args.work)
+    os.makedirs(work, exist_ok=True)
+    binary = os.path.abspath(args.binary)
+    engines = [e for e in args.engines.split(",") if e]
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    wanted = args.scenarios.split(",")
+    scenarios = [s for s in SCENARIOS if s[0] in wanted or s[0] == "ceiling"]
+    now = datetime.datetime.now(datetime.timezone.utc)
+    results = {"date": now.astimezone(WITA).strftime("%Y-%m-%d %H:%M WITA"), "commit": git_commit(), "machine": machine(),
+               "build": args.build, "threads": args.threads, "connections": args.connections, "seconds": args.seconds,
+               "warmup": args.warmup, "runs": []}
+    postgres = Postgres(work, args.postgres_url) if "postgres" in engines else None
+    failures = []
+    try:
+        for engine in engines:
+            for size in sizes:
+                dataset = Dataset(engine, size, args.seed, work, binary, postgres)
+                generated = dataset.prepare(args.fresh)
+                if args.prepare_only:
+                    continue
+                env = dataset.working_copy(work)
+                server = Server(binary, env, os.path.join(work, f"server-{engine}-{size}.log"))
+                startup = server.start()
+                block = {"engine": engine, "size": size, "generate": generated, "startup_s": startup,
+                         "rss_after_start_mb": server.rss_mb("VmRSS"), "scenarios": []}
+                log(f"{engine} {size}: serving at {server.base} after {startup:.2f} s")
+                try:
+                    tickets, places = dataset.sample(env)
+                    places = server.inside_city(places, 400)
+                    if not tickets or not places:
+                        raise SystemExit("bench: the dataset has no public complaints to read")
+                    data = os.path.join(work, "data.lua")
+                    write_lua_data(data, tickets, places, now)
+                    wrk_env = dict(os.environ, KERTA_BENCH_DATA=data, KERTA_BENCH_DIR=BENCH,
+                                   KERTA_BENCH_RUN=f"bench-{now.strftime('%Y%m%d%H%M%S')}-{engine}-{size}")
+                    for name, title, script in scenarios:
+                        if args.warmup:
+                            wrk(server.base, script, args.warmup, args.connections, args.threads, wrk_env)
+                        server.reset_peak_rss()
+                        figures = wrk(server.base, script, args.seconds, args.connections, args.threads, wrk_env)
+                        figures.update(name=name, title=title, peak_rss_mb=server.rss_mb())
+                        block["scenarios"].append(figures)
+                        log(f"{engine} {size} {name}: {figures['rps']:.0f} req/s, p50 {figures['p50_ms']:.1f} ms, "
+                            f"p99 {figures['p99_ms']:.1f} ms, errors {figures['errors']}, peak RSS {figures['peak_rss_mb']:.0f} MB")
+                        if figures["errors"] or figures["requests"] == 0:
+                            failures.append(f"{engine} {size} {name}: {figures['errors']} errors in {figures['requests']} requests")
+                    if args.profile and size == max(sizes):
+                        script = next(s[2] for s in SCENARIOS if s[0] == args.profile)
+                        path = profile(server, server.base, script, args.seconds, args.connections, args.threads, wrk_env,
+                                       os.path.join(work, f"profile-{engine}-{size}-{args.profile}"))
+                        log(f"profile of {args.profile} on {engine}: {path}")
+                    if engine == "postgres":
+                        block["pgbench"] = postgres.pgbench(args.connections, args.seconds, os.path.join(work, "pgbench"))
+                        log(f"{engine} {size} pgbench insert: {block['pgbench']['rps']:.0f} tps, p99 {block['pgbench']['p99_ms']:.1f} ms")
+                finally:
+                    server.stop()
+                results["runs"].append(block)
+    finally:
+        if postgres:
+            postgres.stop()
+    if args.prepare_only:
+        return 0
+    check_targets(results)
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    with open(os.path.join(work, f"results-{stamp}.json"), "w") as f:
+        json.dump(results, f, indent=2)
+    table = markdown(results)
+    with open(os.path.join(work, "latest.md"), "w") as f:
+        f.write(table)
+    print("\n" + table)
+    log(f"results: {work}/results-{stamp}.json and {work}/latest.md")
+    if failures:
+        print("bench: scenarios failed:\n  " + "\n  ".join(failures), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
