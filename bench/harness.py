@@ -262,6 +262,12 @@ class Server:
         except OSError:
             pass
 
+    def cpu_seconds(self):
+        """User + system CPU time of the server so far (from /proc/PID/stat)."""
+        with open(f"/proc/{self.process.pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def rss_mb(self, field="VmHWM"):
         with open(f"/proc/{self.process.pid}/status") as f:
             for line in f:
@@ -372,8 +378,9 @@ def markdown(results):
     lines = [f"Run of {results['date']} · commit `{results['commit']}` · {results['machine']}",
              f"wrk: {results['threads']} threads, {results['connections']} connections, {results['seconds']} s per scenario "
              f"(after {results['warmup']} s of warm-up); build: {results['build']}.", ""]
-    lines.append("| engine | complaints | scenario | req/s | p50 ms | p99 ms | errors | peak RSS MB | × framework ceiling | notes |")
-    lines.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---|")
+    lines.append("| engine | complaints | scenario | req/s | p50 ms | p99 ms | errors | peak RSS MB | server CPU ms/req (cores) "
+                 "| × framework ceiling | notes |")
+    lines.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|")
     for block in results["runs"]:
         ceiling = next(s for s in block["scenarios"] if s["name"] == "ceiling")["rps"]
         for s in block["scenarios"]:
@@ -383,12 +390,13 @@ def markdown(results):
             if s.get("target"):
                 notes.append(s["target"])
             lines.append(f"| {block['engine']} | {block['size']:,} | {s['name']} | {s['rps']:,.0f} | {s['p50_ms']:.1f} | "
-                         f"{s['p99_ms']:.1f} | {s['errors']} | {s['peak_rss_mb']:.0f} | {s['rps'] / ceiling:.2f} | "
+                         f"{s['p99_ms']:.1f} | {s['errors']} | {s['peak_rss_mb']:.0f} | "
+                         f"{s['server_cpu_ms_per_request']:.2f} ({s['server_cores_busy']:.1f}) | {s['rps'] / ceiling:.2f} | "
                          f"{'; '.join(notes)} |")
         if block.get("pgbench"):
             p = block["pgbench"]
             lines.append(f"| {block['engine']} | {block['size']:,} | *pgbench single-row insert* | {p['rps']:,.0f} | "
-                         f"{p['p50_ms']:.1f} | {p['p99_ms']:.1f} | 0 | — | — | the durable-write ceiling |")
+                         f"{p['p50_ms']:.1f} | {p['p99_ms']:.1f} | 0 | — | — | — | the durable-write ceiling |")
     lines += ["", "| engine | complaints | generate (complaints/s) | start-up s | RSS after start MB | peak RSS MB |",
               "|---|---:|---:|---:|---:|---:|"]
     for block in results["runs"]:
@@ -482,11 +490,16 @@ def main():
                         if args.warmup:
                             wrk(server.base, script, args.warmup, args.connections, args.threads, wrk_env)
                         server.reset_peak_rss()
+                        cpu_before = server.cpu_seconds()
                         figures = wrk(server.base, script, args.seconds, args.connections, args.threads, wrk_env)
-                        figures.update(name=name, title=title, peak_rss_mb=server.rss_mb())
+                        cpu = server.cpu_seconds() - cpu_before
+                        figures.update(name=name, title=title, peak_rss_mb=server.rss_mb(),
+                                       server_cpu_ms_per_request=1000 * cpu / figures["requests"] if figures["requests"] else 0,
+                                       server_cores_busy=cpu / args.seconds)
                         block["scenarios"].append(figures)
                         log(f"{engine} {size} {name}: {figures['rps']:.0f} req/s, p50 {figures['p50_ms']:.1f} ms, "
-                            f"p99 {figures['p99_ms']:.1f} ms, errors {figures['errors']}, peak RSS {figures['peak_rss_mb']:.0f} MB")
+                            f"p99 {figures['p99_ms']:.1f} ms, errors {figures['errors']}, peak RSS {figures['peak_rss_mb']:.0f} MB, "
+                            f"server CPU {figures['server_cpu_ms_per_request']:.2f} ms/request ({figures['server_cores_busy']:.2f} cores)")
                         if figures["errors"] or figures["requests"] == 0:
                             failures.append(f"{engine} {size} {name}: {figures['errors']} errors in {figures['requests']} requests")
                     if args.profile and size == max(sizes):

@@ -30,7 +30,8 @@ extension ComplaintService {
 
         // Everything that can be refused is checked before anything is written.
         var problems = ProblemList()
-        let category = try await Category.find(new.categoryCode, on: db)
+        let catalog = try await caches.catalog(on: db)
+        let category = catalog.categories[new.categoryCode]
         if category == nil || category?.active == false {
             problems.add("category", id: "kategori \(new.categoryCode) tidak dikenal", en: "there is no category \(new.categoryCode)")
         }
@@ -58,13 +59,16 @@ extension ComplaintService {
         guard let category, let location else { preconditionFailure("checked above") }
 
         let agencyCode = try await routeAgency(category: category, kecamatan: location.kecamatan.code)
+        // The number is taken in a statement of its own: its row is the one every submission writes, and
+        // holding its lock through the whole transaction made submissions queue behind each other. A
+        // submission that fails after this leaves a gap in the numbers, never a duplicate.
+        let submittedAt = currentInstant()
+        let ticket = try await Self.nextTicket(year: TicketNumber.year(of: submittedAt), on: db)
         let deadlines = try await deadlines()
         let possibleDuplicates = try await nearby(new.point, category: category.requireID(), viewer: .anonymousVisitor)
-        let submittedAt = currentInstant()
 
         do {
             let complaint = try await db.transaction { tx -> Complaint in
-                let ticket = try await Self.nextTicket(year: TicketNumber.year(of: submittedAt), on: tx)
                 let complaint = Complaint()
                 complaint.id = UUID()
                 complaint.ticket = ticket.description
@@ -110,7 +114,7 @@ extension ComplaintService {
                                              contentType: photo.format.contentType, bytes: Data(photo.bytes),
                                              createdAt: submittedAt).create(on: tx)
                 }
-                try await notifier(tx).statusChanged(complaint, to: .submitted, note: nil, at: submittedAt)
+                try await notifier(tx).statusChanged(complaint, to: .submitted, note: nil, at: submittedAt, mayHaveFollowers: false)
                 return complaint
             }
             return Submission(complaint: complaint, accessKey: complaint.reporterUserID == nil ? accessKeys.key(for: complaint.id!) : nil,
@@ -131,9 +135,7 @@ extension ComplaintService {
 
     /// The agency a category's complaints in this kecamatan go to: an admin's override, else the category's.
     func routeAgency(category: Category, kecamatan: String) async throws -> String {
-        let override = try await RoutingOverride.query(on: db)
-            .filter(\.$categoryCode == category.requireID()).filter(\.$kecamatanCode == kecamatan).first()
-        return override?.agencyCode ?? category.$agency.id
+        try await caches.catalog(on: db).override(category: category.requireID(), kecamatan: kecamatan) ?? category.$agency.id
     }
 
     /// Checks and strips each photo; problems name the photo by its place in the list.
@@ -161,12 +163,14 @@ extension ComplaintService {
         return cleaned
     }
 
-    /// The next ticket of the year, counted in the database inside the caller's transaction, so
+    /// The next ticket of the year, counted by the database in one statement, so
     /// several servers never hand out the same number.
     static func nextTicket(year: Int, on db: any Database) async throws -> TicketNumber {
         let sql = db as! any SQLDatabase
-        try await sql.raw("INSERT INTO ticket_counters (year, last) VALUES (\(bind: year), 0) ON CONFLICT (year) DO NOTHING").run()
-        guard let row = try await sql.raw("UPDATE ticket_counters SET last = last + 1 WHERE year = \(bind: year) RETURNING last").first() else {
+        guard let row = try await sql.raw("""
+            INSERT INTO ticket_counters (year, last) VALUES (\(bind: year), 1)
+            ON CONFLICT (year) DO UPDATE SET last = ticket_counters.last + 1 RETURNING last
+            """).first() else {
             throw APIError(.internalServerError, code: "ticket_counter", message: "the ticket counter could not be advanced")
         }
         return TicketNumber(year: year, sequence: try row.decode(column: "last", as: Int.self))

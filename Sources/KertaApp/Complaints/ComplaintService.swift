@@ -11,6 +11,7 @@ struct ComplaintService {
     let db: any Database
     let areas: AreaDirectory
     let calendars: CalendarStore
+    let caches: KertaCaches
     let accessKeys: AccessKey
     let publicURL: String
     let maximumPhotoBytes: Int
@@ -18,11 +19,12 @@ struct ComplaintService {
     let serviceAttributes: [String: [ServiceAttribute]]
     let now: @Sendable () -> Date
 
-    init(db: any Database, areas: AreaDirectory, calendars: CalendarStore, accessKeys: AccessKey, publicURL: String,
+    init(db: any Database, areas: AreaDirectory, calendars: CalendarStore, caches: KertaCaches, accessKeys: AccessKey, publicURL: String,
          maximumPhotoBytes: Int, serviceAttributes: [String: [ServiceAttribute]] = [:], now: @escaping @Sendable () -> Date = Date.init) {
         self.db = db
         self.areas = areas
         self.calendars = calendars
+        self.caches = caches
         self.accessKeys = accessKeys
         self.publicURL = publicURL
         self.maximumPhotoBytes = maximumPhotoBytes
@@ -98,7 +100,7 @@ extension Application {
     }
 
     func complaintService(on db: any Database, now: @escaping @Sendable () -> Date = Date.init) -> ComplaintService {
-        ComplaintService(db: db, areas: areaDirectory, calendars: calendarStore,
+        ComplaintService(db: db, areas: areaDirectory, calendars: calendarStore, caches: caches,
                          accessKeys: AccessKey(secret: kertaConfiguration.secret),
                          publicURL: kertaConfiguration.publicURL,
                          maximumPhotoBytes: kertaConfiguration.maximumPhotoBytes, serviceAttributes: serviceAttributes, now: now)

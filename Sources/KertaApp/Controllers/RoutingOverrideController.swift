@@ -37,6 +37,7 @@ struct RoutingOverrideController: RouteCollection {
         let row = existing ?? RoutingOverride(categoryCode: category!, kecamatanCode: kecamatan!, agencyCode: agency!)
         row.agencyCode = agency!
         try await row.save(on: req.db)
+        await req.application.caches.referenceChanged()
         return RoutingOverrideDTO(id: row.id, category: row.categoryCode, kecamatan: row.kecamatanCode, agency: row.agencyCode)
     }
 
@@ -46,6 +47,7 @@ struct RoutingOverrideController: RouteCollection {
             throw APIError(.notFound, code: "not_found", id: "Aturan tidak ditemukan.", en: "Override not found.")
         }
         try await row.delete(on: req.db)
+        await req.application.caches.referenceChanged()
         return .noContent
     }
 }

@@ -72,6 +72,10 @@ struct ComplaintGenerator {
             let batch = complaints, trails = entries
             try await db.transaction { tx in
                 let sql = tx as! any SQLDatabase
+                if sql.dialect.name == "sqlite" {
+                    // SQLite's default page cache (2 MB) thrashes once the indexes outgrow it; 256 MB keeps them warm.
+                    try await sql.raw("PRAGMA cache_size = -262144").run()
+                }
                 try await batch.reduce(sql.insert(into: Complaint.schema).columns(Complaint.columnNames)) { $0.values($1.columnValues) }.run()
                 for chunk in stride(from: 0, to: trails.count, by: 1000) {
                     try await trails[chunk..<min(chunk + 1000, trails.count)]

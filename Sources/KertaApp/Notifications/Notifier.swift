@@ -9,7 +9,8 @@ struct Notifier {
     let db: any Database
     let publicURL: String
 
-    func statusChanged(_ complaint: Complaint, to status: ComplaintStatus, note: String?, at now: Date) async throws {
+    /// `mayHaveFollowers` is false for a complaint being filed: nobody can follow it yet, so nobody is looked up.
+    func statusChanged(_ complaint: Complaint, to status: ComplaintStatus, note: String?, at now: Date, mayHaveFollowers: Bool = true) async throws {
         let link = "\(publicURL)/complaints/\(complaint.ticket)"
         let label = status.label
         var body = """
@@ -25,7 +26,7 @@ struct Notifier {
             Complaint \(complaint.ticket) is now: \(label.en).
             Follow it at \(link)
             """
-        for recipient in try await recipients(of: complaint) {
+        for recipient in try await recipients(of: complaint, followers: mayHaveFollowers) {
             try await OutboxMessage(recipient: recipient, subject: "[\(complaint.ticket)] \(label.id) / \(label.en)",
                                     body: body, ticket: complaint.ticket, at: now).create(on: db)
         }
@@ -49,12 +50,12 @@ struct Notifier {
     }
 
     /// The reporter's address and every follower's, each once.
-    private func recipients(of complaint: Complaint) async throws -> [String] {
+    private func recipients(of complaint: Complaint, followers lookUp: Bool) async throws -> [String] {
         var addresses: [String] = []
         if let email = complaint.reporterEmail { addresses.append(email) }
         var userIDs: [UUID] = []
         if let reporter = complaint.reporterUserID { userIDs.append(reporter) }
-        let followers = try await ComplaintFollower.query(on: db).filter(\.$complaintID == complaint.id!).all()
+        let followers = lookUp ? try await ComplaintFollower.query(on: db).filter(\.$complaintID == complaint.id!).all() : []
         addresses += followers.compactMap(\.email)
         userIDs += followers.compactMap(\.userID)
         if !userIDs.isEmpty {
