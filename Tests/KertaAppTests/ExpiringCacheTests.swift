@@ -24,6 +24,17 @@ import Testing
         #expect(await cache.count <= 4)
     }
 
+    /// When a figure expires under load, one request reloads it; the others do not repeat the scan.
+    @Test func concurrentRequestsLoadOnce() async throws {
+        let cache = ExpiringCache<String, Int>(lifetime: 60)
+        let counter = Counter()
+        async let a = cache.value(for: "k") { try await Task.sleep(for: .milliseconds(50)); return await counter.next() }
+        async let b = cache.value(for: "k") { try await Task.sleep(for: .milliseconds(50)); return await counter.next() }
+        let (x, y) = try await (a, b)
+        #expect(x == 1 && y == 1)
+        #expect(await counter.loads == 1)
+    }
+
     @Test func aFailedLoadIsNotCached() async throws {
         struct Down: Error {}
         let cache = ExpiringCache<String, Int>(lifetime: 60)

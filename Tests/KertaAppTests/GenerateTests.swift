@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 @testable import KertaApp
 import KertaCore
+import SQLKit
 import Testing
 
 @Suite struct GenerateTests {
@@ -20,6 +21,20 @@ import Testing
             // The live service continues after the generated tickets.
             let next = try #require(try await client.report()).ticket
             #expect(!complaints.map(\.ticket).contains(next))
+        }
+    }
+
+    /// Rows stored before the map cells existed get theirs from the migration's SQL, which must agree with
+    /// the cell Kerta computes for new complaints, on both engines.
+    @Test func theMigrationFillsTheSameMapCellsKertaComputes() async throws {
+        try await withKerta { app in
+            _ = try await ComplaintGenerator(app: app, count: 200, seed: 5, batchSize: 100).run()
+            let sql = app.db as! any SQLDatabase
+            try await sql.raw("UPDATE complaints SET grid_cell = NULL").run()
+            try await UpdateComplaintAddGridCell.fill(sql)
+            let complaints = try await Complaint.query(on: app.db).all()
+            #expect(complaints.count == 200)
+            for c in complaints { #expect(c.gridCell == GridCell.of(c.point)) }
         }
     }
 

@@ -8,13 +8,15 @@ extension ComplaintService {
 
     /// Open complaints of the category within 250 m, nearest first, at most 5, that the viewer may read.
     ///
-    /// A bounding box on the indexed latitude narrows the rows in the database; the exact distance is
-    /// then measured here, which works the same on SQLite and PostgreSQL.
+    /// The map cells around the point (``GridCell``, indexed with category and status) and a bounding box
+    /// narrow the rows in the database; the exact distance is then measured here, which works the same on
+    /// SQLite and PostgreSQL.
     func nearby(_ point: GeoPoint, category: String, viewer: ComplaintActor, excluding: UUID? = nil) async throws -> [NearbyComplaint] {
         let box = BoundingBox(around: point, radius: Self.nearbyRadiusMeters)
         let openStatuses = ComplaintStatus.allCases.filter(\.isOpen).map(\.rawValue)
         let candidates = try await Complaint.query(on: db)
             .filter(\.$categoryCode == category)
+            .filter(\.$gridCell ~~ GridCell.covering(box).map(Optional.some))
             .filter(\.$latitude >= box.minLatitude).filter(\.$latitude <= box.maxLatitude)
             .filter(\.$longitude >= box.minLongitude).filter(\.$longitude <= box.maxLongitude)
             .filter(\.$status ~~ openStatuses)

@@ -77,6 +77,7 @@ extension ComplaintService {
                 complaint.text = new.description
                 complaint.latitude = new.point.latitude
                 complaint.longitude = new.point.longitude
+                complaint.gridCell = GridCell.of(new.point)
                 complaint.address = new.address
                 if !attributeAnswers.isEmpty, let json = try? JSONEncoder.sortedKeys.encode(attributeAnswers) {
                     complaint.attributesJSON = String(decoding: json, as: UTF8.self)

@@ -25,7 +25,7 @@ struct PerformanceController: RouteCollection {
             problems.append(.init(field: "to", text: LocalizedText(id: "to harus setelah from", en: "to must be after from")))
         }
         if !problems.isEmpty { throw APIError.invalid(problems) }
-        let rows = try await PerformanceService(db: req.db, catalog: req.application.caches).report(from: from, to: to)
+        let rows = try await req.application.caches.performance(from: from, to: to, on: req.db)
         return PerformanceReport(from: WITATimestamp.string(from: from), to: WITATimestamp.string(from: to),
                                  minimumClosedForRanking: AgencyPerformance.minimumClosedForRanking, agencies: rows)
     }

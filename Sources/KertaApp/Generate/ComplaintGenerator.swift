@@ -40,6 +40,7 @@ struct ComplaintGenerator {
         let desa = areas.filter { $0.level == AreaLevel.desa.rawValue }
         guard !categories.isEmpty, !desa.isEmpty else { throw CommandError("load the reference data first: kerta seed --no-demo") }
         let desaPerKecamatan = Dictionary(grouping: desa, by: { $0.parentCode ?? "" }).mapValues(\.count)
+        let shapes = try desa.map { try GeoJSONGeometry.multiPolygon(from: Data($0.geometry.utf8)) }
         let desaWeights = desa.map { d -> Double in
             let kecamatan = kecamatanNames[d.parentCode ?? ""] ?? ""
             return (Self.population[kecamatan] ?? 100_000) / Double(desaPerKecamatan[d.parentCode ?? ""] ?? 1)
@@ -58,12 +59,14 @@ struct ComplaintGenerator {
             var entries: [AuditEntry] = []
             complaints.reserveCapacity(size)
             for _ in 0..<size {
-                let place = desa[Self.pick(desaWeights, &random)]
+                let index = Self.pick(desaWeights, &random)
+                let place = desa[index]
                 let category = categories[Self.pick(categoryWeights, &random)]
                 let submitted = now.addingTimeInterval(-Double.random(in: 600...(3 * 365 * 86400), using: &random))
                 let year = TicketNumber.year(of: submitted)
                 counters[year, default: 0] += 1
-                let (complaint, trail) = make(category: category, desa: place, kecamatanName: kecamatanNames[place.parentCode ?? ""] ?? "",
+                let point = Self.point(in: shapes[index], near: place, &random)
+                let (complaint, trail) = make(category: category, desa: place, at: point, kecamatanName: kecamatanNames[place.parentCode ?? ""] ?? "",
                                               submitted: submitted, ticket: TicketNumber(year: year, sequence: counters[year]!),
                                               deadlines: deadlines, random: &random)
                 complaints.append(complaint)
@@ -129,7 +132,20 @@ struct ComplaintGenerator {
         }
     }
 
-    private func make(category: Category, desa: Area, kecamatanName: String, submitted: Date, ticket: TicketNumber,
+    /// A point spread evenly over the desa, as complaints are over a neighbourhood (rejection sampling in its
+    /// bounding box; the centroid if the shape is too thin to hit quickly).
+    static func point(in shape: MultiPolygon, near desa: Area, _ random: inout DemoRandom) -> GeoPoint {
+        if let box = shape.boundingBox {
+            for _ in 0..<50 {
+                let p = GeoPoint(latitude: Double.random(in: box.minLatitude...box.maxLatitude, using: &random),
+                                 longitude: Double.random(in: box.minLongitude...box.maxLongitude, using: &random))
+                if shape.contains(p) { return p }
+            }
+        }
+        return GeoPoint(latitude: desa.centroidLatitude, longitude: desa.centroidLongitude)
+    }
+
+    private func make(category: Category, desa: Area, at point: GeoPoint, kecamatanName: String, submitted: Date, ticket: TicketNumber,
                       deadlines: ComplaintDeadlines, random: inout DemoRandom) -> (Complaint, [AuditEntry]) {
         let c = Complaint()
         c.id = UUID()
@@ -137,8 +153,9 @@ struct ComplaintGenerator {
         c.categoryCode = category.id ?? ""
         c.text = DemoComplaintSeeder.reports.first { $0.category == c.categoryCode }?.texts.randomElement(using: &random)
             ?? "Laporan warga tentang \(category.nameID.lowercased()) di lingkungan kami."
-        c.latitude = desa.centroidLatitude + Double.random(in: -0.002...0.002, using: &random)
-        c.longitude = desa.centroidLongitude + Double.random(in: -0.002...0.002, using: &random)
+        c.latitude = point.latitude
+        c.longitude = point.longitude
+        c.gridCell = GridCell.of(c.point)
         c.desaCode = desa.id ?? ""
         c.desaName = desa.name
         c.kecamatanCode = desa.parentCode ?? ""

@@ -27,5 +27,6 @@ enum KertaMigrations {
         UpdateCategoryAddEditedAt(),
         CreateResponseTemplate(),
         UpdateComplaintAddListIndexes(),
+        UpdateComplaintAddGridCell(),
     ]
 }

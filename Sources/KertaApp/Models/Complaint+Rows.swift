@@ -9,7 +9,7 @@ import SQLKit
 /// other way on both engines.
 extension Complaint {
     static let columnNames = [
-        "id", "ticket", "idempotency_key", "category_code", "description", "latitude", "longitude", "address",
+        "id", "ticket", "idempotency_key", "category_code", "description", "latitude", "longitude", "grid_cell", "address",
         "desa_code", "desa_name", "kecamatan_code", "kecamatan_name", "attributes", "visibility", "reporter_user_id",
         "reporter_name", "reporter_email", "reporter_phone", "status", "agency_code", "priority", "duplicate_of_ticket",
         "public_response", "reopen_count", "submitted_at", "dispatched_at", "first_response_at", "resolved_at",
@@ -19,7 +19,7 @@ extension Complaint {
 
     /// The values in ``columnNames`` order.
     var columnValues: [any Encodable & Sendable] {
-        [id, ticket, idempotencyKey, categoryCode, text, latitude, longitude, address,
+        [id, ticket, idempotencyKey, categoryCode, text, latitude, longitude, gridCell, address,
          desaCode, desaName, kecamatanCode, kecamatanName, attributesJSON, visibility, reporterUserID,
          reporterName, reporterEmail, reporterPhone, status, agencyCode, priority, duplicateOfTicket,
          publicResponse, reopenCount, submittedAt, dispatchedAt, firstResponseAt, resolvedAt,
@@ -38,6 +38,7 @@ extension Complaint {
         text = try o.decode("description", as: String.self)
         latitude = try o.decode("latitude", as: Double.self)
         longitude = try o.decode("longitude", as: Double.self)
+        gridCell = try o.decode("grid_cell", as: Int64?.self)
         address = try o.decode("address", as: String?.self)
         desaCode = try o.decode("desa_code", as: String.self)
         desaName = try o.decode("desa_name", as: String.self)

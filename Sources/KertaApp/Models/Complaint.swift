@@ -19,6 +19,8 @@ final class Complaint: Model, @unchecked Sendable {
     @Field(key: "description") var text: String
     @Field(key: "latitude") var latitude: Double
     @Field(key: "longitude") var longitude: Double
+    /// ``GridCell`` of the point, for nearby searches.
+    @OptionalField(key: "grid_cell") var gridCell: Int64?
     @OptionalField(key: "address") var address: String?
     @Field(key: "desa_code") var desaCode: String
     @Field(key: "desa_name") var desaName: String

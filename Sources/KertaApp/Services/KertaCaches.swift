@@ -7,8 +7,15 @@ final class KertaCaches: Sendable {
     let reference = ExpiringCache<String, ReferenceCatalog>(lifetime: 60)
     /// The home page's public counts by status (a full count of the table): half a minute old at most.
     let statusCounts = ExpiringCache<String, [String: Int]>(lifetime: 30)
-    /// The home page's scoreboard of the current month.
-    let ranking = ExpiringCache<String, [AgencyPerformanceRow]>(lifetime: 60)
+    /// Agency scoreboards by period (the home page's current month, and `/api/v1/agencies/performance`):
+    /// a month of a big city is tens of thousands of complaints to score.
+    let performance = ExpiringCache<String, [AgencyPerformanceRow]>(lifetime: 60)
+
+    func performance(from: Date, to: Date, on db: any Database) async throws -> [AgencyPerformanceRow] {
+        try await performance.value(for: "\(from.timeIntervalSince1970)-\(to.timeIntervalSince1970)") {
+            try await PerformanceService(db: db, catalog: self).report(from: from, to: to)
+        }
+    }
 
     func catalog(on db: any Database) async throws -> ReferenceCatalog {
         try await reference.value(for: "all") { try await ReferenceCatalog.load(on: db) }
@@ -17,7 +24,7 @@ final class KertaCaches: Sendable {
     /// After categories or agencies change here (admin pages, seeding).
     func referenceChanged() async {
         await reference.removeAll()
-        await ranking.removeAll()
+        await performance.removeAll()
     }
 }
 

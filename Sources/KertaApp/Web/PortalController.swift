@@ -53,9 +53,7 @@ struct PortalController: RouteCollection {
             StatusCount(status: $0.rawValue, label: $0.label.text(req.language), count: byStatus[$0.rawValue] ?? 0)
         }
         let (from, to) = PerformanceService.currentMonth()
-        let ranking = try await req.application.caches.ranking.value(for: "\(from.timeIntervalSince1970)") {
-            try await PerformanceService(db: db, catalog: req.application.caches).report(from: from, to: to)
-        }.filter { $0.rank != nil }
+        let ranking = try await req.application.caches.performance(from: from, to: to, on: db).filter { $0.rank != nil }
         let summaries = recent.map(ComplaintSummary.init)
         return try await req.page("home", title: "home_title",
                                   Home(recent: summaries, counts: counts, ranking: Array(ranking.prefix(5)), markers: Self.markers(summaries)))
@@ -264,7 +262,7 @@ struct PortalController: RouteCollection {
         let (from, to) = PerformanceService.currentMonth()
         // The page shows the last three months, so the table is full early in a month too.
         let start = Calendar.wita.date(byAdding: .month, value: -2, to: from) ?? from
-        let rows = try await PerformanceService(db: req.db, catalog: req.application.caches).report(from: start, to: to)
+        let rows = try await req.application.caches.performance(from: start, to: to, on: req.db)
         let chart = (try? JSONEncoder().encode(rows.prefix(12).map { ["agency": $0.agency, "within": String($0.percentWithinDeadline ?? 0)] })).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
         return try await req.page("performance", title: "perf_title",
                                   PerformancePage(rows: rows, from: String(WITATimestamp.string(from: start).prefix(10)),
