@@ -44,7 +44,8 @@ SCENARIOS = [
     ("performance", "GET /api/v1/agencies/performance, one month", "performance.lua"),
     ("submit", "POST /api/v1/complaints (JSON, unique Idempotency-Key)", "submit.lua"),
 ]
-# The targets, checked at the largest size of a run: p99 in milliseconds.
+# The targets, checked at the largest size of a run: p99 in milliseconds, read from the latency run
+# (one connection per core), since under saturation latency is the queue, not the request.
 P99_TARGETS_MS = {"open311_list": 50, "open311_by_id": 50, "nearby": 10}
 RSS_TARGET_MB = 300
 STARTUP_TARGET_S = 2.0
@@ -382,10 +383,11 @@ def machine():
 def markdown(results):
     lines = [f"Run of {results['date']} · commit `{results['commit']}` · {results['machine']}",
              f"wrk: {results['threads']} threads, {results['connections']} connections, {results['seconds']} s per scenario "
-             f"(after {results['warmup']} s of warm-up); build: {results['build']}.", ""]
-    lines.append("| engine | complaints | scenario | req/s | p50 ms | p99 ms | errors | peak RSS MB | server CPU ms/req (cores) "
-                 "| × framework ceiling | notes |")
-    lines.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|")
+             f"(after {results['warmup']} s of warm-up), then {results['light_connections']} connections for "
+             f"{results['light_seconds']} s (latency without queueing); build: {results['build']}.", ""]
+    lines.append(f"| engine | complaints | scenario | req/s | p50 ms | p99 ms | p50 / p99 ms at {results['light_connections']} conns "
+                 "| errors | peak RSS MB | server CPU ms/req (cores) | × framework ceiling | notes |")
+    lines.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for block in results["runs"]:
         ceiling = next(s for s in block["scenarios"] if s["name"] == "ceiling")["rps"]
         for s in block["scenarios"]:
@@ -395,13 +397,13 @@ def markdown(results):
             if s.get("target"):
                 notes.append(s["target"])
             lines.append(f"| {block['engine']} | {block['size']:,} | {s['name']} | {s['rps']:,.0f} | {s['p50_ms']:.1f} | "
-                         f"{s['p99_ms']:.1f} | {s['errors']} | {s['peak_rss_mb']:.0f} | "
+                         f"{s['p99_ms']:.1f} | {s['light_p50_ms']:.1f} / {s['light_p99_ms']:.1f} | {s['errors']} | {s['peak_rss_mb']:.0f} | "
                          f"{s['server_cpu_ms_per_request']:.2f} ({s['server_cores_busy']:.1f}) | {s['rps'] / ceiling:.2f} | "
                          f"{'; '.join(notes)} |")
         if block.get("pgbench"):
             p = block["pgbench"]
             lines.append(f"| {block['engine']} | {block['size']:,} | *pgbench single-row insert* | {p['rps']:,.0f} | "
-                         f"{p['p50_ms']:.1f} | {p['p99_ms']:.1f} | 0 | — | — | — | the durable-write ceiling |")
+                         f"{p['p50_ms']:.1f} | {p['p99_ms']:.1f} | — | 0 | — | — | — | the durable-write ceiling |")
     lines += ["", "| engine | complaints | generate (complaints/s) | start-up s | RSS after start MB | peak RSS MB |",
               "|---|---:|---:|---:|---:|---:|"]
     for block in results["runs"]:
@@ -423,8 +425,10 @@ def check_targets(results):
         for s in block["scenarios"]:
             limit = P99_TARGETS_MS.get(s["name"])
             if limit is not None:
-                s["target"] = f"target p99 < {limit} ms: {'met' if s['p99_ms'] < limit else 'MISSED'}"
-                notes.append(f"{where} {s['name']}: p99 {s['p99_ms']:.1f} ms (< {limit}) — {'met' if s['p99_ms'] < limit else 'MISSED'}")
+                met = s["light_p99_ms"] < limit
+                s["target"] = f"target p99 < {limit} ms: {'met' if met else 'MISSED'}"
+                notes.append(f"{where} {s['name']}: p99 {s['light_p99_ms']:.1f} ms at {results['light_connections']} connections, "
+                             f"{s['p99_ms']:.1f} ms at {results['connections']} (< {limit}) — {'met' if met else 'MISSED'}")
             if s["name"] == "submit" and block.get("pgbench"):
                 ratio = s["rps"] / block["pgbench"]["rps"] if block["pgbench"]["rps"] else 0
                 s["target"] = f"target ≥ {SUBMIT_TO_PGBENCH_TARGET:.0%} of pgbench: {'met' if ratio >= SUBMIT_TO_PGBENCH_TARGET else 'MISSED'}"
@@ -448,6 +452,8 @@ def main():
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--light-connections", type=int, default=2, help="connections of the latency run (default: one per core)")
+    parser.add_argument("--light-seconds", type=int, default=8)
     parser.add_argument("--scenarios", default=",".join(s[0] for s in SCENARIOS))
     parser.add_argument("--postgres-url", help="a superuser URL of a running cluster (default: the harness starts its own)")
     parser.add_argument("--work", default=os.path.join(BENCH, "work"))
@@ -466,7 +472,7 @@ def main():
     now = datetime.datetime.now(datetime.timezone.utc)
     results = {"date": now.astimezone(WITA).strftime("%Y-%m-%d %H:%M WITA"), "commit": git_commit(), "machine": machine(),
                "build": args.build, "threads": args.threads, "connections": args.connections, "seconds": args.seconds,
-               "warmup": args.warmup, "runs": []}
+               "warmup": args.warmup, "light_connections": args.light_connections, "light_seconds": args.light_seconds, "runs": []}
     postgres = Postgres(work, args.postgres_url) if "postgres" in engines else None
     failures = []
     try:
@@ -501,10 +507,15 @@ def main():
                         figures.update(name=name, title=title, peak_rss_mb=server.rss_mb(),
                                        server_cpu_ms_per_request=1000 * cpu / figures["requests"] if figures["requests"] else 0,
                                        server_cores_busy=cpu / args.seconds)
+                        # Latency without queueing: as many connections as cores, so each request has a core.
+                        light = wrk(server.base, script, args.light_seconds, args.light_connections, min(args.threads, args.light_connections), wrk_env)
+                        figures.update(light_p50_ms=light["p50_ms"], light_p99_ms=light["p99_ms"], light_rps=light["rps"],
+                                       errors=figures["errors"] + light["errors"], peak_rss_mb=max(figures["peak_rss_mb"], server.rss_mb()))
                         block["scenarios"].append(figures)
                         log(f"{engine} {size} {name}: {figures['rps']:.0f} req/s, p50 {figures['p50_ms']:.1f} ms, "
                             f"p99 {figures['p99_ms']:.1f} ms, errors {figures['errors']}, peak RSS {figures['peak_rss_mb']:.0f} MB, "
-                            f"server CPU {figures['server_cpu_ms_per_request']:.2f} ms/request ({figures['server_cores_busy']:.2f} cores)")
+                            f"server CPU {figures['server_cpu_ms_per_request']:.2f} ms/request ({figures['server_cores_busy']:.2f} cores); "
+                            f"at {args.light_connections} connections p50 {figures['light_p50_ms']:.1f} ms, p99 {figures['light_p99_ms']:.1f} ms")
                         if figures["errors"] or figures["requests"] == 0:
                             failures.append(f"{engine} {size} {name}: {figures['errors']} errors in {figures['requests']} requests")
                     if args.profile and size == max(sizes):

@@ -1,3 +1,4 @@
+import Foundation
 import KertaCore
 import Testing
 
@@ -15,6 +16,17 @@ import Testing
             """)
         #expect(Open311Node.list(element: "request", []).xml(root: "service_requests") == #"<?xml version="1.0" encoding="utf-8"?><service_requests></service_requests>"#)
         #expect(Open311Node.list(element: "request", []).json() == "[]")
+    }
+
+    /// Residents write anything: line breaks, tabs, quotes, backslashes, control characters, Balinese script.
+    @Test func everyTextIsEscapedForJSONAndXML() throws {
+        let text = "Jalan \"Gatsu\"\nrusak\tparah \\ \u{1}bel \u{1B1D}\u{1B2E} Ẓ <b> & 'x'"
+        let node = Open311Node.fields([("d", .string(text)), ("plain", .string("Lampu mati"))])
+        #expect(node.json() == #"{"d":"Jalan \"Gatsu\"\nrusak\tparah \\ \u0001bel ᬝᬮ Ẓ <b> & 'x'","plain":"Lampu mati"}"#)
+        let decoded = try JSONSerialization.jsonObject(with: Data(node.json().utf8)) as? [String: String]
+        #expect(decoded?["d"] == text)
+        #expect(Open311Node.fields([("d", .string(text))]).xml(root: "r")
+            == "<?xml version=\"1.0\" encoding=\"utf-8\"?><r><d>Jalan &quot;Gatsu&quot;\nrusak\tparah \\ bel ᬝᬮ Ẓ &lt;b&gt; &amp; &apos;x&apos;</d></r>")
     }
 
     @Test func statusesMapToOpenUntilResolved() {
