@@ -52,6 +52,12 @@ import Testing
                 #expect(a.columnValues.map { String(describing: $0) } == b.columnValues.map { String(describing: $0) })
             }
             #expect(viaRows.contains { $0.resolvedAt != nil } && viaRows.contains { $0.resolvedAt == nil })
+            // Open311 lists read only the columns they show.
+            let partial = try await Complaint.query(on: app.db).sort(\.$ticket).allRows(columns: Complaint.open311Columns)
+            for (a, b) in zip(viaFluent, partial) {
+                #expect(a.id == b.id && a.ticket == b.ticket && a.status == b.status && a.submittedAt == b.submittedAt)
+                #expect(a.updatedAt == b.updatedAt && a.dueAt == b.dueAt && a.address == b.address && a.latitude == b.latitude)
+            }
             #expect(try await Complaint.query(on: app.db).filter(\.$ticket == viaFluent[0].ticket).firstRow()?.id == viaFluent[0].id)
         }
     }

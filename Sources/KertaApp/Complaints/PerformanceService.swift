@@ -22,11 +22,11 @@ struct PerformanceService {
                     return AgencyPerformance.Sample(
                         agencyCode: try o.decode("agency_code", as: String.self),
                         status: ComplaintStatus(rawValue: try o.decode("status", as: String.self)) ?? .submitted,
-                        dispatchedAt: try o.decode("dispatched_at", as: Date?.self),
-                        firstResponseAt: try o.decode("first_response_at", as: Date?.self),
-                        resolvedAt: try o.decode("resolved_at", as: Date?.self),
-                        resolutionDueAt: try o.decode("resolution_due_at", as: Date?.self),
-                        ratingStars: try o.decode("rating_stars", as: Int?.self),
+                        dispatchedAt: try o.optional("dispatched_at", Date.self),
+                        firstResponseAt: try o.optional("first_response_at", Date.self),
+                        resolvedAt: try o.optional("resolved_at", Date.self),
+                        resolutionDueAt: try o.optional("resolution_due_at", Date.self),
+                        ratingStars: try o.optional("rating_stars", Int.self),
                         reopenCount: try o.decode("reopen_count", as: Int.self))
                 })
             }

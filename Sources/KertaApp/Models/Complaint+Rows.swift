@@ -27,63 +27,82 @@ extension Complaint {
          auditHead, auditCount]
     }
 
-    /// A complaint read from a row without reflection.
-    convenience init(output o: any DatabaseOutput) throws {
+    /// The columns an Open311 answer shows (``Open311Representation``): its lists read only these.
+    static let open311Columns: Set<String> = [
+        "id", "ticket", "status", "public_response", "category_code", "description", "agency_code", "due_at", "submitted_at",
+        "updated_at", "resolution_due_at", "address", "desa_name", "kecamatan_name", "latitude", "longitude", "visibility",
+    ]
+
+    /// A complaint read from a row without reflection; with `columns`, only those (the others stay unset and
+    /// must not be read).
+    convenience init(output o: any DatabaseOutput, columns: Set<String>? = nil) throws {
         self.init()
-        id = try o.decode("id", as: UUID.self)
+        func has(_ column: String) -> Bool { columns?.contains(column) ?? true }
+        if has("id") { id = try o.decode("id", as: UUID.self) }
         $id.exists = true
-        ticket = try o.decode("ticket", as: String.self)
-        idempotencyKey = try o.decode("idempotency_key", as: String?.self)
-        categoryCode = try o.decode("category_code", as: String.self)
-        text = try o.decode("description", as: String.self)
-        latitude = try o.decode("latitude", as: Double.self)
-        longitude = try o.decode("longitude", as: Double.self)
-        gridCell = try o.decode("grid_cell", as: Int64?.self)
-        address = try o.decode("address", as: String?.self)
-        desaCode = try o.decode("desa_code", as: String.self)
-        desaName = try o.decode("desa_name", as: String.self)
-        kecamatanCode = try o.decode("kecamatan_code", as: String.self)
-        kecamatanName = try o.decode("kecamatan_name", as: String.self)
-        attributesJSON = try o.decode("attributes", as: String?.self)
-        visibility = try o.decode("visibility", as: String.self)
-        reporterUserID = try o.decode("reporter_user_id", as: UUID?.self)
-        reporterName = try o.decode("reporter_name", as: String.self)
-        reporterEmail = try o.decode("reporter_email", as: String?.self)
-        reporterPhone = try o.decode("reporter_phone", as: String?.self)
-        status = try o.decode("status", as: String.self)
-        agencyCode = try o.decode("agency_code", as: String?.self)
-        priority = try o.decode("priority", as: String.self)
-        duplicateOfTicket = try o.decode("duplicate_of_ticket", as: String?.self)
-        publicResponse = try o.decode("public_response", as: String?.self)
-        reopenCount = try o.decode("reopen_count", as: Int.self)
-        submittedAt = try o.decode("submitted_at", as: Date.self)
-        dispatchedAt = try o.decode("dispatched_at", as: Date?.self)
-        firstResponseAt = try o.decode("first_response_at", as: Date?.self)
-        resolvedAt = try o.decode("resolved_at", as: Date?.self)
-        closedAt = try o.decode("closed_at", as: Date?.self)
-        dueAt = try o.decode("due_at", as: Date?.self)
-        resolutionDueAt = try o.decode("resolution_due_at", as: Date?.self)
-        overdueAt = try o.decode("overdue_at", as: Date?.self)
-        updatedAt = try o.decode("updated_at", as: Date.self)
-        ratingStars = try o.decode("rating_stars", as: Int?.self)
-        ratingComment = try o.decode("rating_comment", as: String?.self)
-        auditHead = try o.decode("audit_head", as: String.self)
-        auditCount = try o.decode("audit_count", as: Int.self)
+        if has("ticket") { ticket = try o.decode("ticket", as: String.self) }
+        if has("idempotency_key") { idempotencyKey = try o.optional("idempotency_key", String.self) }
+        if has("category_code") { categoryCode = try o.decode("category_code", as: String.self) }
+        if has("description") { text = try o.decode("description", as: String.self) }
+        if has("latitude") { latitude = try o.decode("latitude", as: Double.self) }
+        if has("longitude") { longitude = try o.decode("longitude", as: Double.self) }
+        if has("grid_cell") { gridCell = try o.optional("grid_cell", Int64.self) }
+        if has("address") { address = try o.optional("address", String.self) }
+        if has("desa_code") { desaCode = try o.decode("desa_code", as: String.self) }
+        if has("desa_name") { desaName = try o.decode("desa_name", as: String.self) }
+        if has("kecamatan_code") { kecamatanCode = try o.decode("kecamatan_code", as: String.self) }
+        if has("kecamatan_name") { kecamatanName = try o.decode("kecamatan_name", as: String.self) }
+        if has("attributes") { attributesJSON = try o.optional("attributes", String.self) }
+        if has("visibility") { visibility = try o.decode("visibility", as: String.self) }
+        if has("reporter_user_id") { reporterUserID = try o.optional("reporter_user_id", UUID.self) }
+        if has("reporter_name") { reporterName = try o.decode("reporter_name", as: String.self) }
+        if has("reporter_email") { reporterEmail = try o.optional("reporter_email", String.self) }
+        if has("reporter_phone") { reporterPhone = try o.optional("reporter_phone", String.self) }
+        if has("status") { status = try o.decode("status", as: String.self) }
+        if has("agency_code") { agencyCode = try o.optional("agency_code", String.self) }
+        if has("priority") { priority = try o.decode("priority", as: String.self) }
+        if has("duplicate_of_ticket") { duplicateOfTicket = try o.optional("duplicate_of_ticket", String.self) }
+        if has("public_response") { publicResponse = try o.optional("public_response", String.self) }
+        if has("reopen_count") { reopenCount = try o.decode("reopen_count", as: Int.self) }
+        if has("submitted_at") { submittedAt = try o.decode("submitted_at", as: Date.self) }
+        if has("dispatched_at") { dispatchedAt = try o.optional("dispatched_at", Date.self) }
+        if has("first_response_at") { firstResponseAt = try o.optional("first_response_at", Date.self) }
+        if has("resolved_at") { resolvedAt = try o.optional("resolved_at", Date.self) }
+        if has("closed_at") { closedAt = try o.optional("closed_at", Date.self) }
+        if has("due_at") { dueAt = try o.optional("due_at", Date.self) }
+        if has("resolution_due_at") { resolutionDueAt = try o.optional("resolution_due_at", Date.self) }
+        if has("overdue_at") { overdueAt = try o.optional("overdue_at", Date.self) }
+        if has("updated_at") { updatedAt = try o.decode("updated_at", as: Date.self) }
+        if has("rating_stars") { ratingStars = try o.optional("rating_stars", Int.self) }
+        if has("rating_comment") { ratingComment = try o.optional("rating_comment", String.self) }
+        if has("audit_head") { auditHead = try o.decode("audit_head", as: String.self) }
+        if has("audit_count") { auditCount = try o.decode("audit_count", as: Int.self) }
+    }
+}
+
+extension DatabaseOutput {
+    /// A nullable column: asking for NULL first keeps the drivers on their fast path for the plain type
+    /// (decoding `T?` directly went through a generic `Decoder` for every column of every row).
+    func optional<T: Decodable>(_ key: FieldKey, _ type: T.Type) throws -> T? {
+        try decodeNil(key) ? nil : decode(key, as: T.self)
     }
 }
 
 extension QueryBuilder where Model == Complaint {
-    /// `all()` for read-only lists, decoding each row by ``Complaint/init(output:)`` instead of reflection.
-    /// The query must select every field (no `.field(…)`).
-    func allRows() async throws -> [Complaint] {
+    /// `all()` for read-only lists, decoding each row by ``Complaint/init(output:columns:)`` instead of
+    /// reflection: every column, or only `columns`.
+    func allRows(columns: Set<String>? = nil) async throws -> [Complaint] {
+        if let columns {
+            query.fields = columns.sorted().map { .extendedPath([.string($0)], schema: Complaint.schema, space: nil) }
+        }
         nonisolated(unsafe) var rows: [Result<Complaint, any Error>] = []
         try await run { output in
-            rows.append(Result { try Complaint(output: output.qualifiedSchema(space: nil, Complaint.schema)) })
+            rows.append(Result { try Complaint(output: output.qualifiedSchema(space: nil, Complaint.schema), columns: columns) })
         }
         return try rows.map { try $0.get() }
     }
 
-    func firstRow() async throws -> Complaint? {
-        try await limit(1).allRows().first
+    func firstRow(columns: Set<String>? = nil) async throws -> Complaint? {
+        try await limit(1).allRows(columns: columns).first
     }
 }

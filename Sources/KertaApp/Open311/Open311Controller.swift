@@ -167,7 +167,7 @@ struct Open311Controller: RouteCollection {
         try checkJurisdiction(req)
         guard let ticket = TicketNumber(id),
               let complaint = try await Complaint.query(on: req.db).filter(\.$ticket == ticket.description)
-                .filter(\.$visibility != ComplaintVisibility.confidential.rawValue).firstRow() else {
+                .filter(\.$visibility != ComplaintVisibility.confidential.rawValue).firstRow(columns: Complaint.open311Columns) else {
             throw Open311Error(.notFound, "service_request_id \(id) not found")
         }
         let nodes = try await render([complaint], req, extensions: req.queryText("extensions") == "true")
@@ -180,7 +180,7 @@ struct Open311Controller: RouteCollection {
         if let ids = req.queryText("service_request_id") {
             // A list of ids overrides every other filter.
             let tickets = ids.split(separator: ",").compactMap { TicketNumber($0.trimmingCharacters(in: .whitespaces))?.description }
-            let found = tickets.isEmpty ? [] : try await query.filter(\.$ticket ~~ tickets).sort(\.$submittedAt, .descending).allRows()
+            let found = tickets.isEmpty ? [] : try await query.filter(\.$ticket ~~ tickets).sort(\.$submittedAt, .descending).allRows(columns: Complaint.open311Columns)
             return format.response(.list(element: "request", try await render(found, req, extensions: extensions)), root: "service_requests")
         }
         if let codes = req.queryText("service_code") {
@@ -219,7 +219,7 @@ struct Open311Controller: RouteCollection {
         let pageSize = try integer(req, "page_size", default: Self.maximumResults, in: 1...Self.maximumResults)
         let page = try integer(req, "page", default: 1, in: 1...1_000_000)
         var found = try await query.sort(\.$submittedAt, .descending).sort(\.$ticket, .descending)
-            .range(((page - 1) * pageSize)..<(page * pageSize)).allRows()
+            .range(((page - 1) * pageSize)..<(page * pageSize)).allRows(columns: Complaint.open311Columns)
         if let (center, radius) = circle { found = found.filter { $0.point.distance(to: center) <= radius } }
         return format.response(.list(element: "request", try await render(found, req, extensions: extensions)), root: "service_requests")
     }
