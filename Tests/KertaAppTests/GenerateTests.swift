@@ -18,6 +18,15 @@ import Testing
             #expect(Set(complaints.map(\.kecamatanCode)).count == 4)
             #expect(Set(complaints.map(\.statusValue)).count >= 6)
             #expect(try await AuditTrail.verify(on: app.db) == nil)
+            // Some come with a photo, which its public page serves.
+            #expect(report.photos > 100 && report.photos < 300)
+            let photo = try #require(try await ComplaintPhoto.query(on: app.db).with(\.$complaint).filter(\.$kind == "report").all()
+                .first { $0.complaint.visibility == "public" })
+            try await app.testing().test(.GET, "api/v1/complaints/\(photo.complaint.ticket)/photos/\(photo.id!.uuidString.lowercased())") { res in
+                #expect(res.status == .ok)
+                #expect(res.headers.contentType?.subType == "png")
+                #expect(res.body.readableBytes == ComplaintGenerator.placeholderPhoto.count)
+            }
             // The live service continues after the generated tickets.
             let next = try #require(try await client.report()).ticket
             #expect(!complaints.map(\.ticket).contains(next))
