@@ -93,6 +93,9 @@ class Postgres:
             log("initdb: a PostgreSQL 15 cluster for benchmarks in " + self.dir)
             run([f"{PG_BIN}/initdb", "-D", f"{self.dir}/data", "-U", "kerta", "--auth=trust", "-E", "UTF8",
                  "--locale=C.UTF-8"], user="postgres")
+        # A run that was killed leaves its server behind: stop it before starting afresh.
+        if os.path.exists(os.path.join(self.dir, "data", "postmaster.pid")):
+            run([f"{PG_BIN}/pg_ctl", "-D", f"{self.dir}/data", "-m", "fast", "stop"], user="postgres", check=False)
         # Durable as in production (fsync and synchronous commit on); memory sized for this 24 GiB machine.
         run([f"{PG_BIN}/pg_ctl", "-D", f"{self.dir}/data", "-l", f"{self.dir}/server.log", "-w", "start", "-o",
              f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.dir} -c shared_buffers=1GB "
