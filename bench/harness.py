@@ -354,13 +354,13 @@ def wrk(base, script, seconds, connections, threads, env):
             "mean_ms": report["latency_us"]["mean"] / 1000}
 
 
-def profile(server, base, script, seconds, connections, threads, env, out_prefix):
+def profile(server, script, seconds, connections, threads, env, out_prefix):
     """perf record of the server while wrk drives one scenario; the report's top entries go to a file."""
     data = out_prefix + ".perf.data"
     recorder = subprocess.Popen(["perf", "record", "-F", "499", "-g", "-p", str(server.process.pid), "-o", data],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(0.5)
-    wrk(base, script, seconds, connections, threads, env)
+    wrk(server.base, script, seconds, connections, threads, env)
     recorder.send_signal(signal.SIGINT)
     recorder.wait(timeout=60)
     report = run(["perf", "report", "-i", data, "--stdio", "--no-children", "--percent-limit", "1", "-g", "none",
@@ -523,7 +523,7 @@ def main():
                             failures.append(f"{engine} {size} {name}: {figures['errors']} errors in {figures['requests']} requests")
                     if args.profile and size == max(sizes):
                         script = next(s[2] for s in SCENARIOS if s[0] == args.profile)
-                        path = profile(server, server.base, script, args.seconds, args.connections, args.threads, wrk_env,
+                        path = profile(server, script, args.seconds, args.connections, args.threads, wrk_env,
                                        os.path.join(work, f"profile-{engine}-{size}-{args.profile}"))
                         log(f"profile of {args.profile} on {engine}: {path}")
                     if engine == "postgres":

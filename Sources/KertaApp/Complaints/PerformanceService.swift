@@ -6,7 +6,7 @@ import KertaCore
 /// Confidential complaints count too: the scoreboard shows numbers, never the complaints themselves.
 struct PerformanceService {
     let db: any Database
-    let catalog: KertaCaches
+    let caches: KertaCaches
 
     func report(from: Date, to: Date) async throws -> [AgencyPerformanceRow] {
         // Only what was dispatched counts against an agency: a report still with the verifiers is not theirs yet.
@@ -30,7 +30,7 @@ struct PerformanceService {
                         reopenCount: try o.decode("reopen_count", as: Int.self))
                 })
             }
-        let agencies = try await catalog.catalog(on: db).agencies
+        let agencies = try await caches.catalog(on: db).agencies
         return AgencyPerformance.compute(try samples.map { try $0.get() })
             .map { AgencyPerformanceRow($0, name: agencies[$0.agencyCode]?.nameID ?? $0.agencyCode) }
     }

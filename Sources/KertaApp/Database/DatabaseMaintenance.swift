@@ -14,7 +14,7 @@ enum DatabaseMaintenance {
 
     /// A SQLite file in write-ahead-log mode lets pages and lists be read while a complaint is written;
     /// in the default rollback-journal mode every write stopped all readers (BENCHMARKS.md). The mode is
-    /// kept in the file, so setting it on each start is a no-op after the first.
+    /// kept in the file, so setting it with every migration (serve's on start, or `kerta migrate`) is enough.
     static func useWriteAheadLog(_ app: Application) async throws {
         guard case .sqlite(let path?) = app.kertaConfiguration.database, let sql = app.db as? any SQLDatabase else { return }
         try await sql.raw("PRAGMA journal_mode=WAL").run()

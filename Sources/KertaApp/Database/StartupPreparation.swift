@@ -8,7 +8,6 @@ struct StartupPreparation: LifecycleHandler {
         guard Self.isServing(app) else { return }
         let configuration = app.kertaConfiguration
         try configuration.validateForProduction()
-        try await DatabaseMaintenance.useWriteAheadLog(app)
         if configuration.autoMigrate {
             try await DatabaseMaintenance.migrate(app)
             let (report, demoSeeded) = try await DatabaseMaintenance.seed(app, demo: configuration.seedDemo)

@@ -13,7 +13,7 @@ final class KertaCaches: Sendable {
 
     func performance(from: Date, to: Date, on db: any Database) async throws -> [AgencyPerformanceRow] {
         try await performance.value(for: "\(from.timeIntervalSince1970)-\(to.timeIntervalSince1970)") {
-            try await PerformanceService(db: db, catalog: self).report(from: from, to: to)
+            try await PerformanceService(db: db, caches: self).report(from: from, to: to)
         }
     }
 
