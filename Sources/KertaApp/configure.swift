@@ -33,9 +33,16 @@ public func configure(_ app: Application, configuration: KertaConfiguration) asy
     // Deliberately slow hashing protects stolen hashes; tests use the cheapest cost to stay fast.
     app.passwords.use(.bcrypt(cost: app.environment == .testing ? 4 : 12))
 
+    // A stopping server lets requests in flight finish within the grace period (see Application+Serve).
+    app.http.server.configuration.shutdownTimeout = .seconds(Int64(configuration.shutdownGrace))
+
     app.middleware = Middlewares()
+    app.middleware.use(SecurityHeadersMiddleware(configuration: configuration))
+    app.requestGate = RequestGate(limit: configuration.maxInFlight)
+    app.middleware.use(app.requestGate)
     app.middleware.use(RouteLoggingMiddleware(logLevel: .debug))
     app.middleware.use(KertaErrorMiddleware())
+    app.middleware.use(RequestLimitsMiddleware(limits: RequestLimits(maximumPhotoBytes: configuration.maximumPhotoBytes)))
     // Pages, styles and scripts ship inside the build, so the binary serves them from any directory.
     let resources = Bundle.module.resourceURL?.path ?? app.directory.resourcesDirectory
     app.middleware.use(FileMiddleware(publicDirectory: resources + "/Public/"))
@@ -52,8 +59,11 @@ public func configure(_ app: Application, configuration: KertaConfiguration) asy
         HTTPCookies.Value(string: id.string, maxAge: 7 * 86400, path: "/", isSecure: secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
 
+    let limits = RequestLimits(maximumPhotoBytes: configuration.maximumPhotoBytes)
+    app.routes.defaultMaxBodySize = ByteCount(value: limits.body)
     ContentConfiguration.global.use(encoder: JSONEncoder.kerta, for: .json)
-    ContentConfiguration.global.use(decoder: JSONDecoder.kerta, for: .json)
+    ContentConfiguration.global.use(decoder: LimitedContentDecoder.json(.kerta, maximumDepth: limits.jsonDepth), for: .json)
+    ContentConfiguration.global.use(decoder: LimitedContentDecoder.formData(FormDataDecoder(), maximumParts: limits.multipartParts), for: .formData)
 
     app.migrations.add(KertaMigrations.all)
     app.fluent.migrationLogLevel = .debug
@@ -65,6 +75,8 @@ public func configure(_ app: Application, configuration: KertaConfiguration) asy
     app.asyncCommands.use(JobsCommand(), as: "jobs")
     app.asyncCommands.use(ApiKeysCommand(), as: "apikeys")
     app.asyncCommands.use(GenerateCommand(), as: "generate")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(RestoreCommand(), as: "restore")
 
     app.lifecycle.use(StartupPreparation())
     app.lifecycle.use(BackgroundJobs())

@@ -7,7 +7,10 @@ try LoggingSystem.bootstrap(from: &environment)
 let app = try await Application.make(environment)
 do {
     try await configure(app)
-    try await app.execute()
+    guard try await app.executeAndStop() else {
+        // Requests were still running after the grace period: leave without closing the database under them.
+        exit(0)
+    }
 } catch {
     app.logger.report(error: error)
     try? await app.asyncShutdown()

@@ -61,7 +61,8 @@ public struct KertaConfiguration: Sendable {
     public var logLevel: Logger.Level
     /// `KERTA_MAX_PHOTO_MB`: the largest photo accepted, in megabytes (default 8); at most 5 per complaint.
     public var maximumPhotoBytes: Int = 8 * 1024 * 1024
-    /// `SMTP_URL`: `smtp://user:password@host:port` to deliver notifications; unset means they are logged.
+    /// `SMTP_URL`: `smtp://user:password@host:port` (STARTTLS when offered, `?tls=starttls` to require it,
+    /// `?tls=none` for plain) or `smtps://…` (TLS from the start) to deliver notifications; unset means they are logged.
     public var smtpURL: String? = nil
     /// `MAIL_FROM`: the sender address of notifications.
     public var mailFrom: String = "kerta@localhost"
@@ -73,6 +74,12 @@ public struct KertaConfiguration: Sendable {
     public var javascriptDirectory: String = "/usr/share/javascript"
     /// `KERTA_TILE_URL`: a map tile URL template (`https://…/{z}/{x}/{y}.png`); empty shows boundaries only.
     public var tileURL: String = ""
+    /// `KERTA_MAX_IN_FLIGHT`: requests this process serves at once; more are answered 503 with `Retry-After`
+    /// at once instead of queueing until every answer times out (default 256).
+    public var maxInFlight: Int = 256
+    /// `KERTA_SHUTDOWN_GRACE`: seconds a stopping server (SIGTERM, SIGINT) waits for requests in flight
+    /// before it exits anyway (default 10).
+    public var shutdownGrace: Int = 10
     /// Whether Vapor runs in its production environment (`--env production` or `VAPOR_ENV=production`).
     public var isProduction: Bool
 
@@ -141,8 +148,9 @@ public struct KertaConfiguration: Sendable {
             }
             return n
         }
-        if let smtp = value("SMTP_URL"), !(smtp.hasPrefix("smtp://") && URL(string: smtp)?.host != nil) {
-            throw Problem.invalid(variable: "SMTP_URL", value: "(not shown: it may hold a password)", expected: "smtp://user:password@host:port")
+        if let smtp = value("SMTP_URL"), !((smtp.hasPrefix("smtp://") || smtp.hasPrefix("smtps://")) && URL(string: smtp)?.host != nil) {
+            throw Problem.invalid(variable: "SMTP_URL", value: "(not shown: it may hold a password)",
+                                  expected: "smtp://user:password@host:587 (STARTTLS when offered; ?tls=starttls to require it, ?tls=none for plain) or smtps://user:password@host:465")
         }
         var configuration = KertaConfiguration(
             dataDirectory: dataDirectory,
@@ -164,6 +172,8 @@ public struct KertaConfiguration: Sendable {
         configuration.jobsInterval = try number("KERTA_JOBS_INTERVAL", default: 60, range: 0...86400)
         configuration.javascriptDirectory = value("KERTA_JS_DIR") ?? "/usr/share/javascript"
         configuration.tileURL = value("KERTA_TILE_URL") ?? ""
+        configuration.maxInFlight = try number("KERTA_MAX_IN_FLIGHT", default: 256, range: 1...100_000)
+        configuration.shutdownGrace = try number("KERTA_SHUTDOWN_GRACE", default: 10, range: 0...600)
         return configuration
     }
 

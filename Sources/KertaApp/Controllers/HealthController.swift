@@ -15,6 +15,8 @@ struct HealthController: RouteCollection {
     }
 
     let databaseEngine: String
+    /// Exempt from admission control (``RequestGate``), so it answers while the server is full or stopping.
+    static let livePath = "/health/live"
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("health", use: health)
@@ -29,8 +31,10 @@ struct HealthController: RouteCollection {
                 .encodeResponse(status: .ok, for: req)
         } catch {
             req.logger.warning("health check: database unreachable: \(String(reflecting: error))")
-            return try await Status(status: "unavailable", database: databaseEngine, spatial: nil, version: KertaVersion.current, time: Date())
+            let response = try await Status(status: "unavailable", database: databaseEngine, spatial: nil, version: KertaVersion.current, time: Date())
                 .encodeResponse(status: .serviceUnavailable, for: req)
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(DatabaseOutage.retryAfter))
+            return response
         }
     }
 }

@@ -25,6 +25,15 @@ struct StartupPreparation: LifecycleHandler {
         case .postgres:
             app.logger.notice("Kerta data: PostgreSQL (DATABASE_URL)")
         }
+        let assets = app.vendorAssets
+        if !assets.leaflet || !assets.chart {
+            let missing = [assets.leaflet ? nil : "libjs-leaflet", assets.chart ? nil : "libjs-chart.js"].compactMap { $0 }
+            app.logger.warning("""
+                Maps and charts are off: Debian's \(missing.joined(separator: " and ")) not found in \(configuration.javascriptDirectory) \
+                (the pages show a notice instead). Install with: sudo apt-get install \(missing.joined(separator: " ")) \
+                (scripts/run does it), or point KERTA_JS_DIR at a folder holding leaflet/ and chart.js/.
+                """)
+        }
         app.logger.notice("Kerta is ready at \(configuration.publicURL)")
     }
 

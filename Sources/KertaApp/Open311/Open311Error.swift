@@ -6,6 +6,8 @@ import Vapor
 struct Open311Error: Error {
     let status: HTTPResponseStatus
     let errors: [(code: Int, description: String)]
+    /// `Retry-After` and the like, kept from the error it was made from.
+    var headers: HTTPHeaders = [:]
 
     init(_ status: HTTPResponseStatus, _ description: String) {
         self.status = status
@@ -34,12 +36,17 @@ struct Open311Error: Error {
             case .forbidden, .unauthorized: .forbidden
             case .tooManyRequests: .tooManyRequests
             case .internalServerError: .internalServerError
+            // The specification has no word for "come back later"; HTTP's own is the one clients know.
+            case .serviceUnavailable: .serviceUnavailable
+            case .payloadTooLarge: .payloadTooLarge
             default: .badRequest
             }
             let errors = api.fields.isEmpty
                 ? [(Int(status.code), api.text.text(language))]
                 : api.fields.map { (Int(status.code), "\($0.field): \($0.text.text(language))") }
-            return Open311Error(status, errors: errors)
+            var open311 = Open311Error(status, errors: errors)
+            open311.headers = api.headers
+            return open311
         }
     }
 }

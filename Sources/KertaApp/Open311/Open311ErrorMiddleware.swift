@@ -12,7 +12,9 @@ struct Open311ErrorMiddleware: AsyncMiddleware {
             let format = Open311Format.split(last)?.format ?? .xml
             let open311 = Open311Error.from(error, language: request.language)
             if open311.status == .internalServerError { request.logger.report(error: error) }
-            return format.response(open311.node, root: "errors", status: open311.status)
+            let response = format.response(open311.node, root: "errors", status: open311.status)
+            for (name, value) in open311.headers { response.headers.replaceOrAdd(name: name, value: value) }
+            return response
         }
     }
 }

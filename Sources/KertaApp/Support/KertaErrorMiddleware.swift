@@ -15,19 +15,23 @@ struct KertaErrorMiddleware: AsyncMiddleware {
 
     static func response(for error: any Error, request: Request) -> Response {
         let apiError = classify(error)
-        if apiError.status.code >= 500 {
+        if apiError.code == APIError.databaseUnavailableCode {
+            request.logger.warning("503 \(apiError.code): \(String(reflecting: error))")
+        } else if apiError.status == .serviceUnavailable {
+            // Shedding and stopping are decisions, not faults; under overload a line each would flood the log.
+            request.logger.debug("503 \(apiError.code)")
+        } else if apiError.status.code >= 500 {
             request.logger.report(error: error)
         } else {
             request.logger.debug("\(apiError.status.code) \(apiError.code): \(apiError.text.en)")
         }
         let response = Response(status: apiError.status)
+        // Retry-After, WWW-Authenticate and the like matter to browsers and programs alike.
+        for (name, value) in apiError.headers { response.headers.replaceOrAdd(name: name, value: value) }
         if wantsPage(request) {
             response.headers.contentType = .html
             response.body = .init(string: page(apiError, language: request.language))
             return response
-        }
-        if let abort = error as? any AbortError {
-            for (name, value) in abort.headers { response.headers.replaceOrAdd(name: name, value: value) }
         }
         let body = ErrorBody(apiError, language: request.language)
         try? response.content.encode(body, as: .json)
@@ -62,7 +66,11 @@ struct KertaErrorMiddleware: AsyncMiddleware {
         case let decoding as DecodingError:
             return APIError.invalid([.init(field: decoding.fieldPath, text: decoding.plainMessage)])
         case let abort as any AbortError:
-            return APIError(abort.status, code: codeName(abort.status), message: abort.reason)
+            var api = APIError(abort.status, code: codeName(abort.status), message: abort.reason)
+            api.headers = abort.headers
+            return api
+        case _ where DatabaseOutage.matches(error):
+            return .databaseUnavailable(retryAfter: DatabaseOutage.retryAfter)
         default:
             return APIError(.internalServerError, code: "internal_error",
                             id: "Terjadi kesalahan di pihak kami; sudah dicatat.", en: "Something went wrong on our side; it has been logged.")

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Runs PostgreSQL's own `pg_dump` and `pg_restore`: they are the supported way to copy a live
+/// PostgreSQL database consistently (one snapshot) and to restore it, and an operator can use the
+/// same files with them directly.
+struct PostgresTools {
+    /// The newest installed version's binary: `pg_dump` refuses servers newer than itself.
+    static func locate(_ tool: String) throws -> String {
+        let root = "/usr/lib/postgresql"
+        let versions = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? [])
+            .compactMap(Int.init).sorted(by: >)
+        for version in versions {
+            let path = "\(root)/\(version)/bin/\(tool)"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
+            let path = "\(directory)/\(tool)"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        throw CommandError("\(tool) was not found; install PostgreSQL's client tools (Debian: apt-get install postgresql-client-15)")
+    }
+
+    /// Runs a tool to its end; its own error output becomes the failure's message.
+    static func run(_ tool: String, _ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try locate(tool))
+        process.arguments = arguments
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let output = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let message = String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw CommandError("\(tool) failed (exit \(process.terminationStatus)): \(message)")
+        }
+    }
+}
