@@ -1,51 +1,111 @@
 import Foundation
 import NIOCore
 import NIOPosix
+import NIOSSL
 
-/// A small SMTP client (RFC 5321): greeting, EHLO, optional AUTH PLAIN, MAIL FROM, RCPT TO, DATA, QUIT.
-/// Meant for a relay on the city's network (plain connection); a failure throws, and the outbox retries.
+/// A small SMTP client (RFC 5321): greeting, EHLO, STARTTLS (RFC 3207) or TLS from the first byte,
+/// AUTH PLAIN, MAIL FROM, RCPT TO, DATA, QUIT. A failure throws, and the outbox retries.
+///
+/// A password never crosses the network in clear: to a relay that is not on this machine, AUTH is sent
+/// only inside TLS, and a server that offers no STARTTLS is refused unless `?tls=none` says the network
+/// is trusted.
 struct SMTPMailTransport: MailTransport {
     struct Failure: Error, CustomStringConvertible {
         let description: String
+    }
+
+    /// How the connection is protected, from the URL.
+    enum Security: String, Sendable {
+        /// `smtp://…` (default): STARTTLS whenever the server offers it.
+        case auto
+        /// `smtp://…?tls=starttls`: STARTTLS or no delivery.
+        case starttls
+        /// `smtps://…` (port 465): TLS from the first byte.
+        case implicit
+        /// `smtp://…?tls=none`: plain, for a relay on a trusted network.
+        case none
     }
 
     let host: String
     let port: Int
     let username: String?
     let password: String?
+    let security: Security
     let group: any EventLoopGroup
     var timeout: TimeAmount = .seconds(30)
+    /// The system's trusted roots and full verification by default; tests trust their own certificate.
+    var tlsConfiguration = TLSConfiguration.makeClientConfiguration()
 
-    /// From `smtp://user:password@host:port`.
+    /// From `smtp://user:password@host:port[?tls=starttls|none]` or `smtps://user:password@host:port`.
     init?(url: String, group: any EventLoopGroup) {
-        guard let components = URLComponents(string: url), components.scheme == "smtp", let host = components.host else { return nil }
+        guard let components = URLComponents(string: url), let host = components.host,
+              components.scheme == "smtp" || components.scheme == "smtps" else { return nil }
+        let implicit = components.scheme == "smtps"
+        let requested = components.queryItems?.first { $0.name == "tls" }?.value?.lowercased()
+        switch (implicit, requested) {
+        case (true, _): security = .implicit
+        case (false, nil), (false, "auto"): security = .auto
+        case (false, let value?): guard let mode = Security(rawValue: value), mode != .implicit else { return nil }; security = mode
+        }
         self.host = host
-        self.port = components.port ?? 25
+        self.port = components.port ?? (implicit ? 465 : 25)
         self.username = components.user?.removingPercentEncoding
         self.password = components.password?.removingPercentEncoding
         self.group = group
     }
 
+    /// A relay on this machine may take a password without TLS.
+    var isLoopback: Bool { host == "localhost" || host == "::1" || host.hasPrefix("127.") }
+
     func send(_ message: MailMessage) async throws {
+        let context = try NIOSSLContext(configuration: tlsConfiguration)
+        // SNI and certificate names are host names; an address literal is checked against the certificate's IPs.
+        let serverName = host.contains(":") || host.allSatisfy({ $0.isNumber || $0 == "." }) ? nil : host
+        let implicit = security == .implicit
         let channel = try await ClientBootstrap(group: group)
             .connectTimeout(timeout)
             .connect(host: host, port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                    if implicit {
+                        try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: context, serverHostname: serverName))
+                    }
+                    return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
             }
+        let underlying = channel.channel
         try await channel.executeThenClose { inbound, outbound in
             var replies = SMTPReplyReader(inbound.makeAsyncIterator())
-            func command(_ line: String?, expect: Int) async throws {
+            @discardableResult
+            func command(_ line: String?, expect: Int) async throws -> String {
                 if let line { try await outbound.write(ByteBuffer(string: line + "\r\n")) }
                 let (code, text) = try await replies.next()
                 guard code == expect else {
                     throw Failure(description: "SMTP \(line?.split(separator: " ").first.map(String.init) ?? "greeting"): expected \(expect), got \(code) \(text)")
                 }
+                return text
             }
             try await command(nil, expect: 220)
-            try await command("EHLO kerta", expect: 250)
+            var capabilities = try await command("EHLO kerta", expect: 250).uppercased()
+            var secured = implicit
+            if !secured && security != .none {
+                if capabilities.contains("STARTTLS") {
+                    try await command("STARTTLS", expect: 220)
+                    // TLS goes first in the pipeline: what follows is encrypted both ways.
+                    try await underlying.pipeline.addHandler(try NIOSSLClientHandler(context: context, serverHostname: serverName), position: .first).get()
+                    secured = true
+                    // RFC 3207: forget what was learnt in clear and ask again.
+                    capabilities = try await command("EHLO kerta", expect: 250).uppercased()
+                } else if security == .starttls {
+                    throw Failure(description: "SMTP: \(host) does not offer STARTTLS, which SMTP_URL requires (tls=starttls)")
+                }
+            }
             if let username, let password {
+                guard secured || isLoopback || security == .none else {
+                    throw Failure(description: "SMTP: refusing to send the password to \(host) unencrypted (it offers no STARTTLS); use smtps:// or add ?tls=none for a trusted network")
+                }
+                guard capabilities.contains("AUTH") else {
+                    throw Failure(description: "SMTP: \(host) offers no AUTH, but SMTP_URL has a user and password")
+                }
                 let token = Data("\0\(username)\0\(password)".utf8).base64EncodedString()
                 try await command("AUTH PLAIN \(token)", expect: 235)
             }
@@ -53,7 +113,7 @@ struct SMTPMailTransport: MailTransport {
             try await command("RCPT TO:<\(Self.address(message.to))>", expect: 250)
             try await command("DATA", expect: 354)
             try await command(Self.encode(message) + "\r\n.", expect: 250)
-            try? await command("QUIT", expect: 221)
+            _ = try? await command("QUIT", expect: 221)
         }
     }
 
