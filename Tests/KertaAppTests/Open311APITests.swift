@@ -78,4 +78,34 @@ import VaporTesting
             }
         }
     }
+
+    @Test func theServicesListFollowsTheCategoriesOnceTheyChange() async throws {
+        try await withKerta { app in
+            func codes() async throws -> [String] {
+                var codes: [String] = []
+                try await app.testing().test(.GET, "open311/v2/services.json") { res in
+                    #expect(res.status == .ok)
+                    codes = try JSONDecoder().decode([[String: AnyCodable]].self, from: Data(res.body.string.utf8)).compactMap { $0["service_code"]?.text }
+                }
+                return codes
+            }
+            #expect(try await codes().contains("INFRA-JALAN"))
+            let category = try #require(try await Category.find("INFRA-JALAN", on: app.db))
+            category.active = false
+            try await category.save(on: app.db)
+            // What the admin pages do after an edit.
+            await app.caches.referenceChanged()
+            let after = try await codes()
+            #expect(!after.contains("INFRA-JALAN"))
+            #expect(after.contains("LAIN-LAIN"))
+        }
+    }
+}
+
+/// Any JSON value, read for its text when it is one.
+private struct AnyCodable: Decodable {
+    let text: String?
+    init(from decoder: any Decoder) throws {
+        text = try? decoder.singleValueContainer().decode(String.self)
+    }
 }

@@ -75,12 +75,18 @@ struct Open311Controller: RouteCollection {
         return format.response(node, root: "discovery")
     }
 
+    /// The list changes only with the categories, and partners poll it: it is encoded once per format and
+    /// language and served from memory (an admin's edit shows here at once, on other servers within a minute).
     func services(_ req: Request, _ format: Open311Format) async throws -> Response {
-        let categories = try await Category.query(on: req.db).filter(\.$active == true).sort(\.$id).all()
-        let attributes = req.application.serviceAttributes
         let r = representation(req)
-        let node = Open311Node.list(element: "service", categories.map { r.service($0, hasAttributes: !(attributes[$0.id ?? ""] ?? []).isEmpty) })
-        return format.response(node, root: "services")
+        let attributes = req.application.serviceAttributes
+        let db = req.db
+        let body = try await req.application.caches.open311Documents.value(for: "services.\(format.rawValue).\(req.language.rawValue)") {
+            let categories = try await Category.query(on: db).filter(\.$active == true).sort(\.$id).all()
+            let node = Open311Node.list(element: "service", categories.map { r.service($0, hasAttributes: !(attributes[$0.id ?? ""] ?? []).isEmpty) })
+            return format.encode(node, root: "services")
+        }
+        return format.response(encoded: body)
     }
 
     @Sendable func serviceDefinition(req: Request) async throws -> Response {

@@ -22,7 +22,15 @@ enum Open311Format: String {
 
     /// A document in this format; `root` names the XML root (`services`, `service_requests`, …).
     func response(_ node: Open311Node, root: String, status: HTTPResponseStatus = .ok) -> Response {
-        let body = self == .json ? node.json() : node.xml(root: root)
+        response(encoded: encode(node, root: root), status: status)
+    }
+
+    func encode(_ node: Open311Node, root: String) -> String {
+        self == .json ? node.json() : node.xml(root: root)
+    }
+
+    /// A document already encoded in this format (cached ones).
+    func response(encoded body: String, status: HTTPResponseStatus = .ok) -> Response {
         let response = Response(status: status, body: .init(string: body))
         response.headers.replaceOrAdd(name: .contentType, value: contentType)
         return response

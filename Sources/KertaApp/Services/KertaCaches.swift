@@ -11,6 +11,9 @@ final class KertaCaches: Sendable {
     /// a month of a big city is tens of thousands of complaints to score.
     let performance = ExpiringCache<String, [AgencyPerformanceRow]>(lifetime: 60)
 
+    /// Open311 documents that change only with the reference data (the services list), already encoded.
+    let open311Documents = ExpiringCache<String, String>(lifetime: 60)
+
     func performance(from: Date, to: Date, on db: any Database) async throws -> [AgencyPerformanceRow] {
         try await performance.value(for: "\(from.timeIntervalSince1970)-\(to.timeIntervalSince1970)") {
             try await PerformanceService(db: db, caches: self).report(from: from, to: to)
@@ -25,6 +28,7 @@ final class KertaCaches: Sendable {
     func referenceChanged() async {
         await reference.removeAll()
         await performance.removeAll()
+        await open311Documents.removeAll()
     }
 }
 
