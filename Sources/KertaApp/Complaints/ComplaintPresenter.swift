@@ -28,6 +28,7 @@ struct ComplaintPresenter {
             email: showContacts ? complaint.reporterEmail : nil,
             phone: showContacts ? complaint.reporterPhone : nil) : nil
         let anonymousLabel = "Anonim"
+        let escalated = ComplaintEscalation.isStanding(escalatedAt: complaint.escalatedAt, status: complaint.statusValue)
 
         return ComplaintView(
             ticket: complaint.ticket,
@@ -47,6 +48,8 @@ struct ComplaintPresenter {
             dueAt: complaint.dueAt.map(WITATimestamp.string(from:)),
             resolutionDueAt: complaint.resolutionDueAt.map(WITATimestamp.string(from:)),
             overdue: complaint.overdueAt != nil,
+            escalated: escalated,
+            escalatedAt: escalated ? complaint.escalatedAt.map(WITATimestamp.string(from:)) : nil,
             dispatchedAt: complaint.dispatchedAt.map(WITATimestamp.string(from:)),
             resolvedAt: complaint.resolvedAt.map(WITATimestamp.string(from:)),
             closedAt: complaint.closedAt.map(WITATimestamp.string(from:)),

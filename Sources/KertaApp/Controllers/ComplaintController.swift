@@ -19,6 +19,8 @@ struct ComplaintController: RouteCollection {
         complaints.post(":ticket", "transitions", use: transition)
         complaints.post(":ticket", "updates", use: addUpdate)
         complaints.post(":ticket", "rating", use: rate)
+        complaints.post(":ticket", "escalation", use: escalate)
+        complaints.post(":ticket", "visibility", use: changeVisibility)
     }
 
     @Sendable func submit(req: Request) async throws -> Response {
@@ -49,10 +51,11 @@ struct ComplaintController: RouteCollection {
         let ticket = try req.parameters.require("ticket")
         let service = req.complaints
         let (complaint, actor) = try await service.find(ticket: ticket, user: req.user, accessKey: req.complaintAccessKey)
-        return try await ComplaintPresenter(db: req.db, workflow: try await service.workflow(), caches: req.application.caches)
+        let view = try await ComplaintPresenter(db: req.db, workflow: try await service.workflow(), caches: req.application.caches)
             .view(complaint, actor: actor) { photo in
                 "/api/v1/complaints/\(complaint.ticket)/photos/\(photo.id!.uuidString.lowercased())"
             }
+        return view
     }
 
     @Sendable func list(req: Request) async throws -> ComplaintPage {
@@ -140,6 +143,26 @@ struct ComplaintController: RouteCollection {
         }
         if req.user == nil && req.complaintAccessKey == nil { throw APIError.unauthorized }
         _ = try await req.complaints.rate(ticket: ticket, stars: stars, comment: input.comment, user: req.user, accessKey: req.complaintAccessKey)
+        return try await show(req: req)
+    }
+
+    /// A supervisor escalates by hand: `{"reason", "priority"?: "high"}` → the complaint.
+    @Sendable func escalate(req: Request) async throws -> ComplaintView {
+        let ticket = try req.parameters.require("ticket")
+        let input = try req.content.decode(EscalationInput.self)
+        guard req.user != nil else { throw APIError.unauthorized }
+        let request = try EscalationRequest(reason: input.reason, priority: input.priority)
+        _ = try await req.complaints.escalate(ticket: ticket, request, user: req.user)
+        return try await show(req: req)
+    }
+
+    /// Staff change who may see it: `{"visibility", "reason"}` → the complaint (as the caller may still see it).
+    @Sendable func changeVisibility(req: Request) async throws -> ComplaintView {
+        let ticket = try req.parameters.require("ticket")
+        let input = try req.content.decode(VisibilityChangeInput.self)
+        guard req.user != nil else { throw APIError.unauthorized }
+        let request = try VisibilityChangeRequest(visibility: input.visibility, reason: input.reason)
+        _ = try await req.complaints.changeVisibility(ticket: ticket, request, user: req.user)
         return try await show(req: req)
     }
 }

@@ -45,6 +45,9 @@ struct ComplaintView: Content {
     let dueAt: String?
     let resolutionDueAt: String?
     let overdue: Bool
+    /// A supervisor escalated it by hand and it is not final yet; the deadline job's escalations show as `overdue`.
+    let escalated: Bool
+    let escalatedAt: String?
     let dispatchedAt: String?
     let resolvedAt: String?
     let closedAt: String?
@@ -57,7 +60,8 @@ struct ComplaintView: Content {
     let availableTransitions: [String]
 
     enum CodingKeys: String, CodingKey {
-        case ticket, status, category, agency, area, location, description, visibility, reporter, overdue, photos, updates, rating
+        case ticket, status, category, agency, area, location, description, visibility, reporter, overdue, escalated, photos, updates, rating
+        case escalatedAt = "escalated_at"
         case statusLabel = "status_label"
         case categoryName = "category_name"
         case agencyName = "agency_name"

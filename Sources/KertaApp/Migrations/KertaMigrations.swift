@@ -28,5 +28,6 @@ enum KertaMigrations {
         CreateResponseTemplate(),
         UpdateComplaintAddListIndexes(),
         UpdateComplaintAddGridCell(),
+        UpdateComplaintAddEscalation(),
     ]
 }

@@ -14,7 +14,7 @@ extension Complaint {
         "reporter_name", "reporter_email", "reporter_phone", "status", "agency_code", "priority", "duplicate_of_ticket",
         "public_response", "reopen_count", "submitted_at", "dispatched_at", "first_response_at", "resolved_at",
         "closed_at", "due_at", "resolution_due_at", "overdue_at", "updated_at", "rating_stars", "rating_comment",
-        "audit_head", "audit_count",
+        "audit_head", "audit_count", "escalated_at", "escalated_stage",
     ]
 
     /// The values in ``columnNames`` order.
@@ -24,7 +24,7 @@ extension Complaint {
          reporterName, reporterEmail, reporterPhone, status, agencyCode, priority, duplicateOfTicket,
          publicResponse, reopenCount, submittedAt, dispatchedAt, firstResponseAt, resolvedAt,
          closedAt, dueAt, resolutionDueAt, overdueAt, updatedAt, ratingStars, ratingComment,
-         auditHead, auditCount]
+         auditHead, auditCount, escalatedAt, escalatedStage]
     }
 
     /// The columns an Open311 answer shows (``Open311Representation``): its lists read only these.
@@ -77,6 +77,8 @@ extension Complaint {
         if has("rating_comment") { ratingComment = try o.optional("rating_comment", String.self) }
         if has("audit_head") { auditHead = try o.decode("audit_head", as: String.self) }
         if has("audit_count") { auditCount = try o.decode("audit_count", as: Int.self) }
+        if has("escalated_at") { escalatedAt = try o.optional("escalated_at", Date.self) }
+        if has("escalated_stage") { escalatedStage = try o.optional("escalated_stage", String.self) }
     }
 }
 

@@ -55,6 +55,10 @@ final class Complaint: Model, @unchecked Sendable {
     @OptionalField(key: "resolution_due_at") var resolutionDueAt: Date?
     /// Set when the overdue job escalated the current stage; cleared when the stage changes.
     @OptionalField(key: "overdue_at") var overdueAt: Date?
+    /// Set when a supervisor escalated it by hand (``ComplaintEscalation``); kept until it is final.
+    @OptionalField(key: "escalated_at") var escalatedAt: Date?
+    /// The status it had then: a second escalation by hand waits for the next stage.
+    @OptionalField(key: "escalated_stage") var escalatedStage: String?
     @Field(key: "updated_at") var updatedAt: Date
 
     // The reporter's verdict
