@@ -39,7 +39,10 @@ struct StartupPreparation: LifecycleHandler {
 
     /// `serve` is the default command: no command, a flag, or `serve` itself.
     static func isServing(_ app: Application) -> Bool {
-        guard let first = app.environment.commandInput.arguments.first else { return true }
+        let arguments = app.environment.commandInput.arguments
+        // `kerta --help` asks for words, not a migrated database and a server.
+        if arguments.contains("--help") || arguments.contains("-h") { return false }
+        guard let first = arguments.first else { return true }
         return first == "serve" || first.hasPrefix("-")
     }
 }
