@@ -98,9 +98,10 @@ struct ComplaintController: RouteCollection {
         }
         let response = Response(status: .ok, body: .init(data: photo.bytes))
         response.headers.contentType = HTTPMediaType(type: "image", subType: String(photo.contentType.dropFirst("image/".count)))
-        // Photos never change; confidential ones must not sit in shared caches.
-        let scope = complaint.visibilityValue == .confidential ? "private" : "public"
-        response.headers.replaceOrAdd(name: .cacheControl, value: "\(scope), max-age=31536000, immutable")
+        // A photo's bytes never change, but its complaint can be made confidential later: shared caches may keep
+        // a public one for an hour only, and a confidential one not at all; the browser keeps its own copy a day.
+        let policy = complaint.visibilityValue == .confidential ? "private, max-age=86400" : "public, max-age=86400, s-maxage=3600"
+        response.headers.replaceOrAdd(name: .cacheControl, value: policy)
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         return response
     }
