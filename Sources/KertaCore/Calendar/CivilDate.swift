@@ -14,17 +14,31 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         self.day = day
     }
 
-    /// Parses `YYYY-MM-DD`; nil for anything else, including impossible dates like 2026-02-30.
+    /// Parses `YYYY-MM-DD` (ASCII digits); nil for anything else, including impossible dates like 2026-02-30
+    /// and signs (`Int` reads `+999` and `-01`, which fuzz/targets/civil-date found passing as dates).
     public init?(iso string: String) {
-        let parts = string.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        var components = DateComponents()
-        components.year = y
-        components.month = m
-        components.day = d
-        guard components.isValidDate(in: Calendar.wita) else { return nil }
+        let s = Array(string.utf8)
+        guard s.count == 10, s[4] == 0x2D, s[7] == 0x2D else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in s[range] {
+                guard (0x30...0x39).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10),
+              (1...12).contains(m), (1...Self.days(inMonth: m, of: y)).contains(d) else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    /// Days in `month` (1–12) of `year` in the proleptic Gregorian calendar.
+    public static func days(inMonth month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     /// The calendar date of `instant` as seen in the calendar's zone.

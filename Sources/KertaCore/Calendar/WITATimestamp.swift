@@ -18,13 +18,67 @@ public enum WITATimestamp {
 
     private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
 
-    /// Parses ISO 8601 with an offset or `Z`, with or without fractional seconds; a date alone means midnight WITA.
+    /// Parses an RFC 3339 / W3C date-time with its offset (`Z` or `±HH:MM`; `±HHMM` and `±HH` too), with or
+    /// without fractional seconds; a date alone (`YYYY-MM-DD`) means midnight WITA. Anything else is nil:
+    /// a time without its zone, impossible dates and times (2026-02-30, 24:00, 08:60), trailing text.
+    ///
+    /// Read by hand, in the proleptic Gregorian calendar `string(from:)` writes: Foundation's
+    /// ISO8601DateFormatter read `12026-11-22T08:30:00Z` as 2026, 2026-02-30 as 2 March, an offset of
+    /// +99:99, text after the offset, and dates before 1582 in the Julian calendar (found by fuzz/targets/civil-date).
     public static func date(from string: String) -> Date? {
-        let full = ISO8601DateFormatter()
-        full.formatOptions = [.withInternetDateTime]
-        if let d = full.date(from: string) { return d }
-        full.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let d = full.date(from: string) { return d }
-        return CivilDate(iso: string)?.startInstant()
+        let s = Array(string.utf8)
+        if s.count == 10 { return CivilDate(iso: string)?.startInstant() }
+        var i = 0
+        func number(_ width: Int) -> Int? {
+            guard i + width <= s.count else { return nil }
+            var value = 0
+            for byte in s[i..<(i + width)] {
+                guard (0x30...0x39).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            i += width
+            return value
+        }
+        func skip(_ byte: UInt8) -> Bool {
+            guard i < s.count, s[i] == byte else { return false }
+            i += 1
+            return true
+        }
+        guard let year = number(4), skip(0x2D), let month = number(2), skip(0x2D), let day = number(2),
+              (1...12).contains(month), (1...CivilDate.days(inMonth: month, of: year)).contains(day),
+              skip(0x54) || skip(0x74), // T or t
+              let hour = number(2), skip(0x3A), let minute = number(2), skip(0x3A), let second = number(2),
+              hour < 24, minute < 60, second < 60 else { return nil }
+        var fraction = 0.0
+        if skip(0x2E) {
+            let start = i
+            var scale = 0.1
+            while i < s.count, (0x30...0x39).contains(s[i]) {
+                fraction += Double(s[i] - 0x30) * scale
+                scale /= 10
+                i += 1
+            }
+            guard i > start else { return nil }
+        }
+        let offset: Int
+        if skip(0x5A) || skip(0x7A) { // Z or z
+            offset = 0
+        } else {
+            guard i < s.count, s[i] == 0x2B || s[i] == 0x2D else { return nil }
+            let sign = s[i] == 0x2D ? -1 : 1
+            i += 1
+            guard let hours = number(2), hours < 24 else { return nil }
+            var minutes = 0
+            if i < s.count {
+                _ = skip(0x3A)
+                guard let m = number(2), m < 60 else { return nil }
+                minutes = m
+            }
+            offset = sign * (hours * 3600 + minutes * 60)
+        }
+        guard i == s.count else { return nil }
+        let days = CivilDate(year: year, month: month, day: day).daysSinceEpoch
+        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
+        return Date(timeIntervalSince1970: Double(seconds) + fraction)
     }
 }

@@ -46,7 +46,9 @@ public struct ServiceAttribute: Sendable, Equatable {
                                 enforceRequired: Bool = true) throws -> [String: [String]] {
         var problems = ProblemList()
         var accepted: [String: [String]] = [:]
-        let known = Dictionary(uniqueKeysWithValues: attributes.map { ($0.code, $0) })
+        // The first of two questions with one code wins (the reference data refuses such pairs; a trap here
+        // would take the server down with every report in that category).
+        let known = Dictionary(attributes.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         for code in answers.keys.sorted() where known[code] == nil || known[code]?.variable == false {
             problems.add("attribute[\(code)]", id: "atribut \(code) tidak dikenal untuk layanan ini", en: "attribute \(code) is not defined for this service")
         }

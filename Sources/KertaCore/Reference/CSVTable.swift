@@ -47,6 +47,8 @@ public struct CSVTable: Sendable {
         var records: [[String]] = []
         var record: [String] = []
         var field = ""
+        // A quoted field exists even when empty: a last line of just `""` is a record (fuzz/targets/csv).
+        var fieldQuoted = false
         var inQuotes = false
         var quoteLine = 0
         var line = 1
@@ -75,10 +77,12 @@ public struct CSVTable: Sendable {
             switch c {
             case "\"":
                 inQuotes = true
+                fieldQuoted = true
                 quoteLine = line
             case ",":
                 record.append(field)
                 field = ""
+                fieldQuoted = false
             case "\r":
                 break
             case "\n":
@@ -87,12 +91,13 @@ public struct CSVTable: Sendable {
                 records.append(record)
                 record = []
                 field = ""
+                fieldQuoted = false
             default:
                 field.unicodeScalars.append(c)
             }
         }
         if inQuotes { throw Error.unterminatedQuote(line: quoteLine) }
-        if !field.isEmpty || !record.isEmpty {
+        if !field.isEmpty || fieldQuoted || !record.isEmpty {
             record.append(field)
             records.append(record)
         }

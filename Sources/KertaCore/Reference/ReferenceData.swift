@@ -66,9 +66,13 @@ public struct ReferenceData: Sendable {
             guard let order = Int(r["order"]!), order > 0 else {
                 throw Problem(file: file, message: "attribute \(code) needs a positive order")
             }
-            let values = r["values"]!.split(separator: "|").map { pair -> ServiceAttribute.Value in
-                let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-                return ServiceAttribute.Value(key: parts[0], name: parts.count > 1 ? parts[1] : parts[0])
+            // `=name` has no key: splitting it left no parts, and reading the key crashed (fuzz/targets/csv).
+            let values = try r["values"]!.split(separator: "|").map { pair -> ServiceAttribute.Value in
+                let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                guard !parts[0].isEmpty else {
+                    throw Problem(file: file, message: "attribute \(code) has a value without a key (\"\(pair)\"; expected key=name)")
+                }
+                return ServiceAttribute.Value(key: parts[0], name: parts.count > 1 && !parts[1].isEmpty ? parts[1] : parts[0])
             }
             if (datatype == .singlevaluelist || datatype == .multivaluelist) && values.isEmpty {
                 throw Problem(file: file, message: "list attribute \(code) has no values")
@@ -77,8 +81,14 @@ public struct ReferenceData: Sendable {
                                     required: r["required"] == "true", order: order, description: r["description"]!,
                                     datatypeDescription: r["datatype_description"]!, values: values)
         }
-        for (category, group) in Dictionary(grouping: attributes, by: \.categoryCode) where Set(group.map(\.order)).count != group.count {
-            throw Problem(file: file, message: "category \(category) has two attributes with the same order")
+        for (category, group) in Dictionary(grouping: attributes, by: \.categoryCode) {
+            if Set(group.map(\.order)).count != group.count {
+                throw Problem(file: file, message: "category \(category) has two attributes with the same order")
+            }
+            // Answers are looked up by code: two questions with one code made ServiceAttribute.validate trap.
+            if Set(group.map(\.code)).count != group.count {
+                throw Problem(file: file, message: "category \(category) has two attributes with the same code")
+            }
         }
         return attributes
     }
