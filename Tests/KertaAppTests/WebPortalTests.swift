@@ -46,6 +46,25 @@ final class Browser: @unchecked Sendable {
         return result
     }
 
+    /// As a browser running the page's script posts the report: multipart, fields in order, a name repeated for several answers.
+    @discardableResult
+    func postMultipart(_ path: String, _ fields: [(String, String)]) async throws -> (HTTPStatus, String, HTTPHeaders) {
+        var result: (HTTPStatus, String, HTTPHeaders) = (.ok, "", [:])
+        let boundary = "kerta-test-boundary"
+        var headers: HTTPHeaders = ["Content-Type": "multipart/form-data; boundary=\(boundary)"]
+        if let cookie { headers.add(name: .cookie, value: cookie) }
+        var body = ""
+        for (name, value) in [(CSRF.field, csrf)] + fields {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+        }
+        body += "--\(boundary)--\r\n"
+        try await app.testing().test(.POST, path, headers: headers, body: ByteBuffer(string: body)) { res in
+            result = (res.status, res.body.string, res.headers)
+            self.keep(res)
+        }
+        return result
+    }
+
     private func keep(_ res: TestingHTTPResponse) {
         for header in res.headers[.setCookie] {
             let pair = String(header.split(separator: ";")[0])
@@ -97,7 +116,7 @@ final class Browser: @unchecked Sendable {
             #expect(try await Complaint.query(on: app.db).count() == 0)
             let (status, _, headers) = try await browser.post("/report", [
                 "category": "INFRA-JALAN", "description": "Jalan berlubang besar di depan pasar", "lat": "-8.6577", "lon": "115.2166",
-                "visibility": "anonymous", "reporter_name": "Made",
+                "visibility": "anonymous", "reporter_name": "Made", "attribute[INFRA-JALAN][ukuran_lubang]": "besar",
             ])
             #expect(status == .seeOther)
             let location = try #require(headers.first(name: .location))
@@ -222,6 +241,7 @@ final class Browser: @unchecked Sendable {
             let (status, _, headers) = try await browser.post("/report", [
                 "category": "LINGK-SAMPAH", "description": "Sampah menumpuk di pinggir jalan dekat pasar", "lat": "", "lon": "",
                 "address": "Jl. Gatot Subroto Barat, Dauh Puri Kaja", "reporter_name": "Ketut",
+                "attribute[LINGK-SAMPAH][jenis_sampah][]": "plastik",
             ])
             #expect(status == .seeOther, "\(headers)")
             let complaint = try #require(try await Complaint.query(on: app.db).first())

@@ -29,6 +29,8 @@ def make_driver(size="desktop", javascript=True, language="id"):
     if not javascript:
         prefs["profile.managed_default_content_settings.javascript"] = 2
     options.add_experimental_option("prefs", prefs)
+    # The browser's console (script errors, failed loads, Content-Security-Policy violations) for console_errors().
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     driver.set_page_load_timeout(60)
     driver.implicitly_wait(0)
@@ -64,3 +66,9 @@ def api(path, token=None, data=None):
 
 def token(email):
     return api("/api/v1/auth/token", data={"email": email, "password": "kerta-demo"})["token"]
+
+
+def console_errors(driver):
+    """The browser console's errors since the last call: a script that failed, a file that did not load
+    (404 of a script or style), a Content-Security-Policy violation. Reading the log empties it."""
+    return [entry["message"] for entry in driver.get_log("browser") if entry.get("level") == "SEVERE"]

@@ -1,5 +1,6 @@
 import base64
 import pathlib
+import re
 import tempfile
 import time
 import uuid
@@ -9,7 +10,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from conftest import BASE, api, shot, token
+from conftest import BASE, api, console_errors, shot, token
 
 
 def wait(driver, condition, timeout=30):
@@ -45,10 +46,17 @@ def photo_file(driver):
 
 def fill_report(driver, description, name="Ni Luh Putu Sari", lat="-8.6577", lon="115.2166"):
     Select(driver.find_element(By.ID, "category")).select_by_value("INFRA-JALAN")
+    # The category's required question (how large the damage is), shown with or without the script.
+    driver.find_element(By.ID, "q-INFRA-JALAN-ukuran_lubang-sedang").click()
     driver.find_element(By.ID, "lat").clear(); driver.find_element(By.ID, "lat").send_keys(lat)
     driver.find_element(By.ID, "lon").clear(); driver.find_element(By.ID, "lon").send_keys(lon)
     driver.find_element(By.ID, "description").send_keys(description)
     driver.find_element(By.ID, "reporter_name").send_keys(name)
+
+
+def status_code(driver):
+    """The complaint's status code, kept in the badge's data attribute (the badge itself shows the status's name)."""
+    return driver.execute_script("var e = document.getElementById('status'); return e ? e.getAttribute('data-status') : null;")
 
 
 def act(driver, ticket, to, note=None):
@@ -57,7 +65,7 @@ def act(driver, ticket, to, note=None):
     if note:
         form.find_element(By.NAME, "note").send_keys(note)
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    wait(driver, lambda d: text_of(d, "status") == to)
+    wait(driver, lambda d: status_code(d) == to)
 
 
 def test_a_resident_reports_with_a_photo_and_the_city_resolves_it(browser):
@@ -236,7 +244,7 @@ def test_a_resident_follows_a_similar_report_instead_and_the_officer_resolves_wi
     form.find_element(By.NAME, "note").send_keys("Saluran sudah dibersihkan.")
     form.find_element(By.NAME, "photos[]").send_keys(photo_file(officer))
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    wait(officer, lambda d: text_of(d, "status") == "resolved")
+    wait(officer, lambda d: status_code(d) == "resolved")
     assert len(api(f"/api/v1/complaints/{created['ticket']}")["photos"]) == 1
 
 
@@ -251,3 +259,133 @@ def test_pages_already_visited_open_offline(browser):
     driver.get(f"{BASE}/map")
     assert driver.find_element(By.TAG_NAME, "h1").text == "Peta laporan"
     shot(driver, "phone-id-map-offline")
+
+
+STATUSES = ["submitted", "dispatched", "rejected", "duplicate", "in_progress", "referred", "on_hold", "resolved", "closed", "reopened"]
+# Codes that must never be the whole text of an element (their names are capitalised words).
+CODES = STATUSES + ["public", "anonymous", "confidential", "critical", "high", "medium", "low", "investigation",
+                    "citizen", "verifier", "officer", "supervisor", "operator", "admin"]
+
+
+def category_codes():
+    """Category codes from the reference data, but not those that are also words of a category's names
+    (UMKM, in "Koperasi dan UMKM"), which a page cannot show apart from the name."""
+    categories = api("/api/v1/categories")
+    names = " ".join(c["name"]["id"] + " " + c["name"]["en"] + " " + c["group"]["id"] + " " + c["group"]["en"] for c in categories)
+    return [c["code"] for c in categories if c["code"] not in names]
+
+
+def codes_in(text, language, categories):
+    """The codes a person would read in the page's rendered text (innerText: no tags, no attributes):
+    statuses with underscores anywhere, on Indonesian pages the English words statuses are coded as, category codes."""
+    found = [s for s in STATUSES if "_" in s and s in text]
+    if language == "id":
+        found += [w for w in STATUSES if "_" not in w and re.search(r"\b%s\b" % w, text, re.I)]
+    return found + [c for c in categories if c in text]
+
+
+def codes_alone(driver):
+    """Elements whose whole rendered text is a status, visibility, priority or role code."""
+    return driver.execute_script("""
+        const codes = new Set(arguments[0]), found = [];
+        const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        while (walk.nextNode()) {
+          const text = walk.currentNode.textContent.trim(), parent = walk.currentNode.parentElement;
+          if (codes.has(text) && parent && parent.tagName !== "SCRIPT" && parent.tagName !== "STYLE") found.push(text);
+        }
+        return found;""", CODES)
+
+
+def demo_tickets():
+    """A few demo complaints the pages below open: one in progress with PUPR (the officer's), and others in other states."""
+    supervisor = token("pimpinan@kerta.example")
+    pupr = api("/api/v1/complaints?status=in_progress,on_hold&agency=PUPR&per_page=1", supervisor)["items"][0]["ticket"]
+    others = [api(f"/api/v1/complaints?status={s}&per_page=1", supervisor)["items"] for s in ["submitted", "resolved", "closed", "reopened", "referred"]]
+    return pupr, [items[0]["ticket"] for items in others if items]
+
+
+def test_every_page_speaks_in_words_not_codes(browser):
+    categories = category_codes()
+    assert "INFRA-DRAINASE" in categories
+    assert len(codes_in("Status in_progress, sudah closed, Got INFRA-DRAINASE", "id", categories)) == 3, "the check finds what it looks for"
+    pupr, others = demo_tickets()
+    problems = []
+    for language in ["id", "en"]:
+        visitor = browser("desktop", language=language)
+        officer = browser("desktop", language=language)
+        sign_in(officer, "petugas.pupr@kerta.example")
+        admin = browser("desktop", language=language)
+        sign_in(admin, "admin@kerta.example", next_path="/console/admin")
+        supervisor = browser("desktop", language=language)
+        sign_in(supervisor, "pimpinan@kerta.example")
+        pages = [(visitor, p) for p in ["/", "/report", "/map", "/map?status=on_hold", "/performance", "/login"]]
+        pages += [(officer, "/console"), (officer, f"/console/complaints/{pupr}"), (admin, "/console/admin"),
+                  (admin, "/console/admin/categories/INFRA-DRAINASE")]
+        pages += [(supervisor, f"/complaints/{t}") for t in [pupr] + others] + [(supervisor, f"/console/complaints/{t}") for t in others]
+        for driver, path in pages:
+            driver.get(f"{BASE}{path}")
+            text = driver.execute_script("return document.body.innerText")
+            problems += [f"{language} {path}: {code}" for code in codes_in(text, language, categories)]
+            problems += [f"{language} {path}: “{code}” alone" for code in codes_alone(driver)]
+        # The map's popups name the status too.
+        visitor.get(f"{BASE}/map")
+        marker = wait(visitor, EC.element_to_be_clickable((By.CSS_SELECTOR, "#map path.leaflet-interactive")))
+        visitor.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", marker)
+        popup = wait(visitor, EC.visibility_of_element_located((By.CSS_SELECTOR, ".leaflet-popup-content")))
+        words = popup.text
+        assert words and "PRO-" in words, "a marker's popup names its ticket"
+        problems += [f"{language} /map popup: {code}" for code in codes_in(words, language, categories)]
+        assert popup.find_element(By.CSS_SELECTOR, "[data-status]").text.strip(), "the popup names the status in words"
+    assert not problems, "\n".join(problems)
+
+
+def test_the_report_asks_the_categorys_questions_and_requires_the_required_ones(browser):
+    driver = browser("desktop")
+    driver.get(f"{BASE}/report")
+    questions = driver.find_element(By.ID, "questions-INFRA-JALAN")
+    assert not questions.is_displayed(), "no category chosen: no questions"
+    Select(driver.find_element(By.ID, "category")).select_by_value("LINGK-SAMPAH")
+    assert driver.find_element(By.ID, "questions-LINGK-SAMPAH").is_displayed() and not questions.is_displayed()
+    Select(driver.find_element(By.ID, "category")).select_by_value("INFRA-JALAN")
+    assert questions.is_displayed() and not driver.find_element(By.ID, "questions-LINGK-SAMPAH").is_displayed()
+    driver.find_element(By.ID, "q-INFRA-JALAN-lajur").send_keys("Lajur kiri arah Renon")
+    driver.find_element(By.ID, "lat").send_keys("-8.6577")
+    driver.find_element(By.ID, "lon").send_keys("115.2166")
+    driver.find_element(By.ID, "description").send_keys("Lubang menganga di tengah jalan, berbahaya untuk motor")
+    driver.find_element(By.ID, "reporter_name").send_keys("Komang")
+    driver.find_element(By.CSS_SELECTOR, "#report-form button[type=submit]").click()
+    # The required question left unanswered: the page comes back with the error beside it, naming it in words.
+    error = wait(driver, EC.presence_of_element_located((By.ID, "q-INFRA-JALAN-ukuran_lubang-error")))
+    assert "Seberapa besar kerusakannya?" in error.text
+    assert driver.find_element(By.ID, "q-INFRA-JALAN-lajur").get_attribute("value") == "Lajur kiri arah Renon"
+    shot(driver, "desktop-id-report-question-error")
+    driver.find_element(By.ID, "q-INFRA-JALAN-ukuran_lubang-besar").click()
+    driver.find_element(By.CSS_SELECTOR, "#report-form button[type=submit]").click()
+    wait(driver, EC.url_contains("/complaints/PRO-"))
+    assert driver.find_element(By.ID, "ticket").text.startswith("PRO-")
+
+
+def test_pages_log_no_errors_in_the_browser_console(browser):
+    """Every demo page opens without a console error: no script or style missing (404), no script error,
+    no Content-Security-Policy violation (no inline script, style or handler)."""
+    pupr, others = demo_tickets()
+    problems = []
+    visitor = browser("desktop")
+    for path in ["/", "/report", "/map", "/performance", "/login", f"/complaints/{others[0]}"]:
+        visitor.get(f"{BASE}{path}")
+        time.sleep(1.5)  # the map, the chart and the boundaries load after the page
+        problems += [f"{path}: {message}" for message in console_errors(visitor)]
+    officer = browser("desktop")
+    sign_in(officer, "petugas.pupr@kerta.example")
+    console_errors(officer)
+    for path in ["/console", f"/console/complaints/{pupr}", "/account"]:
+        officer.get(f"{BASE}{path}")
+        time.sleep(1.5)
+        problems += [f"officer {path}: {message}" for message in console_errors(officer)]
+    admin = browser("desktop")
+    sign_in(admin, "admin@kerta.example", next_path="/console/admin")
+    for path in ["/console/admin", "/console/admin/categories/INFRA-DRAINASE"]:
+        admin.get(f"{BASE}{path}")
+        time.sleep(0.5)
+        problems += [f"admin {path}: {message}" for message in console_errors(admin)]
+    assert not problems, "\n".join(problems)

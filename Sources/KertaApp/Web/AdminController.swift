@@ -27,16 +27,23 @@ struct AdminController: RouteCollection {
         return user
     }
 
-    struct UserRow: Encodable { let id: String; let email: String; let name: String; let role: String; let agency: String; let active: Bool }
+    struct UserRow: Encodable { let id: String; let email: String; let name: String; let role: NamedCode; let agency: String; let active: Bool }
     struct KeyRow: Encodable { let id: String; let name: String; let prefix: String; let rate: Int; let active: Bool }
-    struct TemplateRow: Encodable { let id: String; let category: String; let body: String }
+    /// `category` is nil for a template offered for every category.
+    struct TemplateRow: Encodable { let id: String; let category: NamedCode?; let body: String }
+    /// A category in the admins' table: its names, agency and priority as people read them (the code
+    /// stays in the edit link).
+    struct CategoryRow: Encodable { let code: String; let nameID: String; let nameEN: String; let group: String; let agency: String; let priority: NamedCode; let active: Bool }
     struct Overview: Encodable {
-        let categories: [CategoryDTO]
+        let categories: [CategoryRow]
         let agencies: [AgencyRow]
         let users: [UserRow]
         let keys: [KeyRow]
         let templates: [TemplateRow]
-        let roles: [String]
+        let roles: [NamedCode]
+        /// For the choices of the forms: agencies and categories by name, codes as the options' values.
+        let agencyChoices: [NamedCode]
+        let categoryChoices: [NamedCode]
         let newKey: String?
         let message: String?
     }
@@ -48,20 +55,31 @@ struct AdminController: RouteCollection {
     }
 
     private func overviewPage(_ req: Request, newKey: String?, message: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let categories = try await Category.query(on: req.db).sort(\.$groupID).sort(\.$id).all().map(CategoryDTO.init)
-        let agencies = try await Agency.query(on: req.db).sort(\.$id).all().map { AgencyRow(code: $0.id ?? "", name: $0.nameID, intake: $0.intake, active: $0.active) }
+        let language = req.language
+        let english = language == .english
+        let catalog = try await req.application.caches.catalog(on: req.db)
+        let categoryModels = try await Category.query(on: req.db).sort(\.$groupID).sort(\.$id).all()
+        let categories = categoryModels.map {
+            CategoryRow(code: $0.id ?? "", nameID: $0.nameID, nameEN: $0.nameEN,
+                        group: english ? $0.groupEN : $0.groupID, agency: $0.$agency.id, priority: .priority($0.priority, language), active: $0.active)
+        }
+        let agencyModels = try await Agency.query(on: req.db).sort(\.$id).all()
+        let agencies = agencyModels.map { AgencyRow(code: $0.id ?? "", name: english ? $0.nameEN : $0.nameID, intake: $0.intake, active: $0.active) }
         let users = try await User.query(on: req.db).sort(\.$role).sort(\.$email).all().map {
-            UserRow(id: $0.id?.uuidString ?? "", email: $0.email, name: $0.name, role: $0.role, agency: $0.$agency.id ?? "", active: $0.active)
+            UserRow(id: $0.id?.uuidString ?? "", email: $0.email, name: $0.name, role: .role($0.role, language), agency: $0.$agency.id ?? "", active: $0.active)
         }
         let keys = try await ApiKey.query(on: req.db).sort(\.$createdAt).all().map {
             KeyRow(id: $0.id?.uuidString ?? "", name: $0.name, prefix: $0.prefix, rate: $0.ratePerMinute, active: $0.revokedAt == nil)
         }
         let templates = try await ResponseTemplate.query(on: req.db).sort(\.$createdAt).all().map {
-            TemplateRow(id: $0.id?.uuidString ?? "", category: $0.categoryCode ?? "*", body: $0.body)
+            TemplateRow(id: $0.id?.uuidString ?? "", category: $0.categoryCode.map { NamedCode.category($0, catalog, language) }, body: $0.body)
         }
+        let categoryChoices = categoryModels.map { NamedCode(code: $0.id ?? "", name: english ? $0.nameEN : $0.nameID) }.sorted { $0.name < $1.name }
         return try await req.page("admin", title: "admin_title",
                                   Overview(categories: categories, agencies: agencies, users: users, keys: keys, templates: templates,
-                                           roles: Role.allCases.map(\.rawValue), newKey: newKey, message: message), status: status)
+                                           roles: Role.allCases.map { NamedCode(code: $0.rawValue, name: Catalogue.shared.role($0, language)) },
+                                           agencyChoices: agencyModels.map { NamedCode(code: $0.id ?? "", name: "\($0.id ?? "") — \(english ? $0.nameEN : $0.nameID)") },
+                                           categoryChoices: categoryChoices, newKey: newKey, message: message), status: status)
     }
 
     private func failed(_ req: Request, _ error: any Error) async throws -> Response {
@@ -73,7 +91,7 @@ struct AdminController: RouteCollection {
 
     // MARK: Categories
 
-    struct CategoryPage: Encodable { let category: CategoryDTO; let agencies: [String]; let priorities: [String]; let active: Bool; let error: String? }
+    struct CategoryPage: Encodable { let category: CategoryDTO; let heading: String; let agencies: [NamedCode]; let priorities: [NamedCode]; let active: Bool; let error: String? }
 
     @Sendable func categoryForm(req: Request) async throws -> Response {
         guard try requireAdmin(req) != nil else { return PortalController.toLogin(req) }
@@ -82,9 +100,12 @@ struct AdminController: RouteCollection {
     }
 
     private func categoryPage(_ req: Request, _ category: Category, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let agencies = try await Agency.query(on: req.db).filter(\.$active == true).sort(\.$id).all().compactMap(\.id)
+        let english = req.language == .english
+        let agencies = try await Agency.query(on: req.db).filter(\.$active == true).sort(\.$id).all()
+            .map { NamedCode(code: $0.id ?? "", name: "\($0.id ?? "") — \(english ? $0.nameEN : $0.nameID)") }
         return try await req.page("admin-category", title: "admin_title",
-                                  CategoryPage(category: CategoryDTO(category), agencies: agencies, priorities: Priority.allCases.map(\.rawValue),
+                                  CategoryPage(category: CategoryDTO(category), heading: english ? category.nameEN : category.nameID, agencies: agencies,
+                                               priorities: Priority.allCases.map { NamedCode(code: $0.rawValue, name: Catalogue.shared.priority($0, req.language)) },
                                                active: category.active, error: error), status: status)
     }
 
@@ -99,7 +120,11 @@ struct AdminController: RouteCollection {
         let form = try req.content.decode(CategoryForm.self)
         var problems = ProblemList()
         let names = [("name_id", form.name_id), ("name_en", form.name_en), ("group_id", form.group_id), ("group_en", form.group_en)]
-        for (field, value) in names where value.trimmedNonEmpty == nil { problems.add(field, id: "\(field) wajib diisi", en: "\(field) is required") }
+        for (field, value) in names where value.trimmedNonEmpty == nil {
+            // Named by the form's labels (admin_name_id…), not by the fields' codes.
+            let words = Catalogue.shared
+            problems.add(field, id: "\(words.text("admin_\(field)", .indonesian)) wajib diisi", en: "\(words.text("admin_\(field)", .english)) is required")
+        }
         let agency = form.agency.trimmedNonEmpty?.uppercased()
         if let agency { if try await Agency.find(agency, on: req.db) == nil { problems.add("agency", id: "instansi \(agency) tidak dikenal", en: "there is no agency \(agency)") } }
         else { problems.add("agency", id: "agency wajib diisi", en: "agency is required") }

@@ -18,7 +18,9 @@ enum CSRF {
         struct Form: Decodable { let _csrf: String? }
         let given = (try? req.content.decode(Form.self))?._csrf
         guard let expected = req.session.data[key], let given, given == expected else {
-            throw Abort(.forbidden, reason: "The form expired or came from elsewhere; reload the page and try again.")
+            // In both languages: the error page speaks the reader's.
+            throw APIError(.forbidden, code: "forbidden", id: "Formulir sudah kedaluwarsa atau dikirim dari tempat lain; muat ulang halaman dan coba lagi.",
+                           en: "The form expired or came from elsewhere; reload the page and try again.")
         }
     }
 }

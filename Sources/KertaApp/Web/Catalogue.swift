@@ -1,7 +1,9 @@
 import Foundation
 import KertaCore
 
-/// Every string of the web pages, in Indonesian and English (`Resources/Localization/strings.json`).
+/// Every string of the web pages, in Indonesian and English (`Resources/Localization/strings.json`),
+/// and the names people read for the codes Kerta keeps (statuses, visibility, priorities, roles, the
+/// audit trail's actions): pages show these words, never the codes.
 struct Catalogue: Sendable {
     let strings: [String: [String: String]]
 
@@ -16,5 +18,29 @@ struct Catalogue: Sendable {
 
     func table(_ language: Language) -> [String: String] {
         strings[language.rawValue] ?? [:]
+    }
+
+    /// One entry in the language; Indonesian when the English one is missing, so a page never shows a key
+    /// where a word belongs unless both are missing.
+    func text(_ key: String, _ language: Language) -> String {
+        strings[language.rawValue]?[key] ?? strings[Language.indonesian.rawValue]?[key] ?? key
+    }
+
+    /// An entry with `{name}` placeholders filled in.
+    func text(_ key: String, _ language: Language, _ values: [String: String]) -> String {
+        values.reduce(text(key, language)) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+    }
+
+    func status(_ status: ComplaintStatus, _ language: Language) -> String { status.label.text(language) }
+
+    func visibility(_ visibility: ComplaintVisibility, _ language: Language) -> String { text("vis_\(visibility.rawValue)", language) }
+
+    func priority(_ priority: Priority, _ language: Language) -> String { text("priority_\(priority.rawValue)", language) }
+
+    func role(_ role: Role, _ language: Language) -> String { text("role_\(role.rawValue)", language) }
+
+    /// What an entry of the audit trail records (`AuditTrail.Action` raw values).
+    func historyAction(_ action: String, _ language: Language) -> String {
+        strings[language.rawValue]?["history_\(action)"] ?? text("history_other", language)
     }
 }

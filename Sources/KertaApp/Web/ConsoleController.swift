@@ -12,6 +12,8 @@ struct ConsoleController: RouteCollection {
         console.get("complaints", ":ticket", use: workspace)
         console.on(.POST, "complaints", ":ticket", "act", body: .collect(maxSize: "45mb"), use: act)
         console.post("complaints", ":ticket", "note", use: note)
+        console.post("complaints", ":ticket", "escalate", use: escalate)
+        console.post("complaints", ":ticket", "visibility", use: changeVisibility)
     }
 
     private func staff(_ req: Request) -> User? {
@@ -20,7 +22,7 @@ struct ConsoleController: RouteCollection {
     }
 
     struct QueueItem: Encodable {
-        let summary: ComplaintSummary
+        let card: ComplaintCard
         let timeLeft: String
         let urgency: String
     }
@@ -28,6 +30,9 @@ struct ConsoleController: RouteCollection {
     struct QueuePage: Encodable {
         let heading: String
         let filters: [String: String]
+        /// The filters' choices, by name; officers see their own agency's reports only, so no agency filter.
+        let choices: FilterChoices
+        let agencyFilter: Bool
         let items: [QueueItem]
         let page: Int
         let hasNext: Bool
@@ -40,17 +45,17 @@ struct ConsoleController: RouteCollection {
         switch user.roleValue {
         case .verifier:
             query.filter(\.$status ~~ [ComplaintStatus.submitted.rawValue, ComplaintStatus.referred.rawValue])
-            heading = req.language == .english ? "New and referred reports to verify" : "Laporan baru dan dikembalikan untuk diverifikasi"
+            heading = req.words("console_heading_verifier")
         case .officer:
             query.filter(\.$agencyCode == user.$agency.id)
                 .filter(\.$status ~~ ComplaintStatus.allCases.filter(\.isWithAgency).map(\.rawValue))
-            heading = req.language == .english ? "Reports for \(user.$agency.id ?? "your agency")" : "Laporan untuk \(user.$agency.id ?? "OPD Anda")"
+            heading = req.words("console_heading_officer", ["agency": user.$agency.id ?? req.words("console_your_agency")])
         case .supervisor:
-            query.filter(\.$overdueAt != nil).filter(\.$status ~~ ComplaintStatus.allCases.filter(\.isOpen).map(\.rawValue))
-            heading = req.language == .english ? "Overdue and escalated reports" : "Laporan terlambat dan dieskalasi"
+            query.group(.or) { $0.filter(\.$overdueAt != nil).filter(\.$escalatedAt != nil) }.filter(\.$status ~~ ComplaintStatus.allCases.filter(\.isOpen).map(\.rawValue))
+            heading = req.words("console_heading_supervisor")
         default:
             query.filter(\.$status ~~ ComplaintStatus.allCases.filter(\.isOpen).map(\.rawValue))
-            heading = req.language == .english ? "All open reports" : "Semua laporan terbuka"
+            heading = req.words("console_heading_all")
         }
         let filter = try ComplaintFilter(from: req)
         filter.apply(to: query, viewer: user, isPostgres: req.db.isPostgres)
@@ -59,20 +64,23 @@ struct ConsoleController: RouteCollection {
         if sort == "new" { query.sort(\.$submittedAt, .descending) } else { query.sort(\.$dueAt).sort(\.$submittedAt) }
         let rows = try await query.range(((page - 1) * 25)..<(page * 25 + 1)).all()
         let now = Date()
+        let catalog = try await req.application.caches.catalog(on: req.db)
         let items = rows.prefix(25).map { c in
             let left = (c.dueAt ?? now).timeIntervalSince(now)
-            return QueueItem(summary: ComplaintSummary(c), timeLeft: Self.describe(left, language: req.language),
+            return QueueItem(card: ComplaintCard(c, catalog: catalog, language: req.language), timeLeft: Self.describe(left, language: req.language),
                              urgency: left < 0 ? "late" : (left < 86400 ? "soon" : "ok"))
         }
         return try await req.page("console", title: "console_title", QueuePage(heading: heading, filters: ["status": req.queryText("status") ?? "", "category": req.queryText("category") ?? "",
-                                                            "kecamatan": req.queryText("kecamatan") ?? "", "sort": sort], items: Array(items), page: page, hasNext: rows.count > 25))
+                                                            "agency": req.queryText("agency") ?? "", "kecamatan": req.queryText("kecamatan") ?? "", "sort": sort],
+                                                            choices: try await FilterChoices.load(req), agencyFilter: user.roleValue != .officer,
+                                                            items: Array(items), page: page, hasNext: rows.count > 25))
     }
 
     static func describe(_ seconds: TimeInterval, language: Language) -> String {
         let hours = Int(abs(seconds) / 3600)
-        let text = hours >= 48 ? (language == .english ? "\(hours / 24) days" : "\(hours / 24) hari") : (language == .english ? "\(hours) h" : "\(hours) jam")
-        if seconds < 0 { return language == .english ? "\(text) late" : "terlambat \(text)" }
-        return text
+        let words = Catalogue.shared
+        let text = hours >= 48 ? words.text("time_days", language, ["n": String(hours / 24)]) : words.text("time_hours", language, ["n": String(hours)])
+        return seconds < 0 ? words.text("time_late", language, ["time": text]) : text
     }
 
     struct Action: Encodable {
@@ -86,13 +94,17 @@ struct ConsoleController: RouteCollection {
 
     struct WorkspacePage: Encodable {
         let complaint: ComplaintView
-        let history: [HistoryEntry]
+        /// The codes above by name in the page's language, and the place rounded to what a map needs.
+        let words: WorkspaceWords
+        let history: [HistoryLine]
         let nearby: [NearbyComplaint]
         let actions: [Action]
         let agencies: [AgencyDTO]
         let templates: [String]
         let marker: String
         let error: String?
+        /// Escalate and change visibility, when the rules offer them to this user.
+        var staffActions: StaffActionForms? = nil
     }
 
     @Sendable func workspace(req: Request) async throws -> Response {
@@ -107,17 +119,20 @@ struct ConsoleController: RouteCollection {
         let workflow = try await service.workflow()
         let presenter = ComplaintPresenter(db: req.db, workflow: workflow, caches: req.application.caches)
         let view = try await presenter.view(complaint, actor: actor) { "/api/v1/complaints/\(complaint.ticket)/photos/\($0.id!.uuidString.lowercased())" }
-        let history = try await presenter.history(complaint, actor: actor)
+        let history = try await presenter.history(complaint, actor: actor).map { HistoryLine($0, language: req.language) }
         let nearby = try await service.nearby(complaint.point, category: complaint.categoryCode, viewer: actor, excluding: complaint.id)
         let actions = workflow.availableMoves(complaint.facts, for: actor, at: Date()).map { to in
             Action(to: to.rawValue, label: to.label.text(req.language), needsNote: to == .resolved, needsReason: to == .rejected || to == .referred || to == .onHold,
                    needsAgency: to == .dispatched, needsDuplicate: to == .duplicate)
         }
         let agencies = try await Agency.query(on: req.db).filter(\.$intake != "no").sort(\.$id).all().map(AgencyDTO.init)
+        let catalog = try await req.application.caches.catalog(on: req.db)
+        let words = WorkspaceWords(complaint, nearby: nearby, agencies: agencies, catalog: catalog, language: req.language)
         return try await req.page("workspace", title: "console_title",
-                                  WorkspacePage(complaint: view, history: history, nearby: nearby, actions: actions, agencies: agencies,
+                                  WorkspacePage(complaint: view, words: words, history: history, nearby: nearby, actions: actions, agencies: agencies,
                                                 templates: try await Self.templates(for: complaint.categoryCode, language: req.language, on: req.db),
-                                                marker: PortalController.markers([ComplaintSummary(complaint)]), error: error),
+                                                marker: ComplaintCard.markers([ComplaintCard(complaint, catalog: catalog, language: req.language)]), error: error,
+                                                staffActions: StaffActionForms(complaint, actor: actor, strings: req.strings)),
                                   status: status)
     }
 
@@ -174,6 +189,37 @@ struct ConsoleController: RouteCollection {
         do {
             _ = try await req.complaints.addUpdate(ticket: ticket, body: form.body, isInternal: form.internal == "on" || form.internal == "true",
                                                    user: req.user, accessKey: nil)
+            return req.redirect(to: "/console/complaints/\(ticket)", redirectType: .normal)
+        } catch {
+            return try await failed(req, error)
+        }
+    }
+
+    struct EscalateForm: Content { let reason: String?; let priority: String? }
+
+    /// A supervisor escalates from the workspace (``ComplaintService/escalate(ticket:_:user:)``).
+    @Sendable func escalate(req: Request) async throws -> Response {
+        guard staff(req) != nil else { return req.user == nil ? PortalController.toLogin(req) : try await forbidden(req) }
+        let ticket = try req.parameters.require("ticket")
+        let form = try req.content.decode(EscalateForm.self)
+        do {
+            _ = try await req.complaints.escalate(ticket: ticket, try EscalationRequest(reason: form.reason, priority: form.priority), user: req.user)
+            return req.redirect(to: "/console/complaints/\(ticket)", redirectType: .normal)
+        } catch {
+            return try await failed(req, error)
+        }
+    }
+
+    struct VisibilityForm: Content { let visibility: String?; let reason: String? }
+
+    /// Staff change who may see the complaint (``ComplaintService/changeVisibility(ticket:_:user:)``).
+    @Sendable func changeVisibility(req: Request) async throws -> Response {
+        guard staff(req) != nil else { return req.user == nil ? PortalController.toLogin(req) : try await forbidden(req) }
+        let ticket = try req.parameters.require("ticket")
+        let form = try req.content.decode(VisibilityForm.self)
+        do {
+            _ = try await req.complaints.changeVisibility(ticket: ticket, try VisibilityChangeRequest(visibility: form.visibility, reason: form.reason),
+                                                          user: req.user)
             return req.redirect(to: "/console/complaints/\(ticket)", redirectType: .normal)
         } catch {
             return try await failed(req, error)

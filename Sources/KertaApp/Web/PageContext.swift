@@ -3,7 +3,7 @@ import KertaCore
 import Vapor
 
 /// What every page's layout needs beside its own content: the strings in the reader's language, who is
-/// signed in, the CSRF token for forms, and where the page is.
+/// signed in, the CSRF token for forms, where the page is, and whether maps and charts can be drawn.
 struct PageContext<Content: Encodable>: Encodable {
     struct Viewer: Encodable {
         let name: String
@@ -20,6 +20,8 @@ struct PageContext<Content: Encodable>: Encodable {
     let title: String
     /// `KERTA_TILE_URL`, for the maps; empty shows the city's boundaries only.
     let tiles: String
+    /// Leaflet and Chart.js, when Debian's packages are installed; otherwise the boxes explain why they are empty.
+    let vendor: VendorAssets
     let content: Content
 }
 
@@ -31,7 +33,7 @@ extension Request {
         let viewer = user.map { PageContext<Content>.Viewer(name: $0.name, role: $0.role, isStaff: $0.roleValue?.isStaff ?? false) }
         let context = PageContext(t: strings, lang: language.rawValue, otherLang: language == .english ? "id" : "en", viewer: viewer,
                                   csrf: CSRF.token(for: self), path: url.path, title: strings[key] ?? key,
-                                  tiles: application.kertaConfiguration.tileURL, content: content)
+                                  tiles: application.kertaConfiguration.tileURL, vendor: application.vendorAssets, content: content)
         let view = try await self.view.render(template, context)
         let response = try await view.encodeResponse(status: status, for: self)
         response.headers.replaceOrAdd(name: .contentLanguage, value: language.rawValue)
@@ -41,4 +43,9 @@ extension Request {
 
     /// The strings of the reader's language, for messages built in Swift.
     var strings: [String: String] { Catalogue.shared.table(language) }
+
+    /// One entry of the catalogue in the reader's language, `{name}` placeholders filled in.
+    func words(_ key: String, _ values: [String: String] = [:]) -> String {
+        Catalogue.shared.text(key, language, values)
+    }
 }

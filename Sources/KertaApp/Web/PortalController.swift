@@ -28,9 +28,9 @@ struct PortalController: RouteCollection {
 
     struct StatusCount: Encodable { let status: String; let label: String; let count: Int }
     struct Home: Encodable {
-        let recent: [ComplaintSummary]
+        let recent: [ComplaintCard]
         let counts: [StatusCount]
-        let ranking: [AgencyPerformanceRow]
+        let ranking: [PerformanceLine]
         let markers: String
     }
 
@@ -54,31 +54,55 @@ struct PortalController: RouteCollection {
         }
         let (from, to) = PerformanceService.currentMonth()
         let ranking = try await req.application.caches.performance(from: from, to: to, on: db).filter { $0.rank != nil }
-        let summaries = recent.map(ComplaintSummary.init)
+        let catalog = try await req.application.caches.catalog(on: db)
+        let cards = recent.map { ComplaintCard($0, catalog: catalog, language: req.language) }
         return try await req.page("home", title: "home_title",
-                                  Home(recent: summaries, counts: counts, ranking: Array(ranking.prefix(5)), markers: Self.markers(summaries)))
-    }
-
-    /// Map markers as JSON for the page's script (the list beside the map works without it).
-    static func markers(_ items: [ComplaintSummary]) -> String {
-        let data = (try? JSONEncoder().encode(items.map { ["ticket": $0.ticket, "status": $0.status, "lat": String($0.lat), "lon": String($0.lon), "category": $0.category] })) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/")
+                                  Home(recent: cards, counts: counts,
+                                       ranking: ranking.prefix(5).map { PerformanceLine($0, catalog: catalog, language: req.language) },
+                                       markers: ComplaintCard.markers(cards)))
     }
 
     // MARK: Report
 
     struct CategoryGroup: Encodable { let group: String; let items: [CategoryOption] }
     struct CategoryOption: Encodable { let code: String; let name: String; let selected: Bool }
+    /// The list of what to correct, above the form: each item names its field in words and links to it.
+    struct ErrorSummary: Encodable {
+        struct Item: Encodable {
+            let target: String
+            /// Empty when the message already names its field ("«Seberapa besar kerusakannya?» wajib diisi").
+            let label: String
+            let message: String
+
+            init(target: String, label: String, message: String) {
+                self.target = target
+                self.label = message.lowercased().contains(label.lowercased()) ? "" : label
+                self.message = message
+            }
+        }
+        let title: String
+        let items: [Item]
+    }
+
     struct ReportPage: Encodable {
         let groups: [CategoryGroup]
         let values: [String: String]
         let errors: [String: String]
-        let errorSummary: String?
+        let errorSummary: ErrorSummary?
         let duplicates: [NearbyComplaint]
         let signedIn: Bool
+        let questions: [QuestionSet]
     }
 
-    private func reportPage(_ req: Request, values: [String: String], errors: [String: String], summary: String?,
+    /// The form's fields by the names the complaint service gives them in its errors, with their labels.
+    private static let fieldLabels: [(field: String, label: String)] = [
+        ("category", "report_category"), ("lat", "report_lat"), ("lon", "report_lon"), ("address", "report_address"),
+        ("description", "report_description"), ("photos", "report_photos"), ("visibility", "report_visibility"),
+        ("reporter_name", "report_name"), ("reporter_email", "report_email"), ("reporter_phone", "report_phone"),
+    ]
+
+    private func reportPage(_ req: Request, values: [String: String], answers: ReportAnswers = ReportAnswers(fields: [:]),
+                            errors: [String: String], summary: String?,
                             duplicates: [NearbyComplaint] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
         let english = req.language == .english
         let categories = try await Category.query(on: req.db).filter(\.$active == true).sort(\.$groupID).sort(\.$nameID).all()
@@ -90,9 +114,28 @@ struct PortalController: RouteCollection {
         }
         var values = values
         if values["visibility"] == nil { values["visibility"] = "public" }
+        let chosen = values["category"].trimmedNonEmpty?.uppercased()
+        let questions = QuestionSet.all(categories: categories, attributes: req.application.serviceAttributes, chosen: chosen,
+                                        answers: answers, errors: errors, language: req.language)
         return try await req.page("report", title: "report_title",
-                                  ReportPage(groups: groups, values: values, errors: errors, errorSummary: summary, duplicates: duplicates, signedIn: req.user != nil),
+                                  ReportPage(groups: groups, values: values, errors: errors,
+                                             errorSummary: Self.summary(req, errors: errors, questions: questions.first { $0.category == chosen }, text: summary),
+                                             duplicates: duplicates, signedIn: req.user != nil, questions: questions),
                                   status: status)
+    }
+
+    /// What to correct, in the order of the form; a message that names no field (rare) stands alone.
+    private static func summary(_ req: Request, errors: [String: String], questions: QuestionSet?, text: String?) -> ErrorSummary? {
+        guard !errors.isEmpty || text != nil else { return nil }
+        var items = fieldLabels.compactMap { field, label in
+            errors[field].map { ErrorSummary.Item(target: field == "visibility" ? "visibility-public" : field, label: req.words(label), message: $0) }
+        }
+        for question in questions?.questions ?? [] {
+            guard let message = question.error else { continue }
+            items.append(.init(target: question.choices.first?.id ?? question.id, label: question.label, message: message))
+        }
+        if items.isEmpty { return ErrorSummary(title: text ?? req.words("report_failed"), items: []) }
+        return ErrorSummary(title: req.words("report_fix_fields", ["count": String(items.count)]), items: items)
     }
 
     @Sendable func reportForm(req: Request) async throws -> Response {
@@ -103,11 +146,22 @@ struct PortalController: RouteCollection {
 
     @Sendable func report(req: Request) async throws -> Response {
         let form = try req.content.decode(ReportForm.self)
+        let answers = ReportAnswers.read(req)
         let values: [String: String] = [
             "category": form.category ?? "", "description": form.description ?? "", "lat": form.lat ?? "", "lon": form.lon ?? "",
             "address": form.address ?? "", "visibility": form.visibility ?? "public", "reporter_name": form.reporter_name ?? "",
             "reporter_email": form.reporter_email ?? "", "reporter_phone": form.reporter_phone ?? "",
         ]
+        let chosen = form.category.trimmedNonEmpty?.uppercased() ?? ""
+        let questions = req.application.serviceAttributes[chosen] ?? []
+        let filed = answers.filed(for: chosen, questions: questions)
+        var errors: [String: String] = [:]
+        // The questions are checked with the other fields, so the page lists every problem at once.
+        do {
+            _ = try ServiceAttribute.validate(filed, against: questions)
+        } catch {
+            try Self.collect(error, into: &errors, req)
+        }
         do {
             var lat = form.lat.trimmedNonEmpty.map { Double($0.replacingOccurrences(of: ",", with: ".")) ?? .nan }
             var lon = form.lon.trimmedNonEmpty.map { Double($0.replacingOccurrences(of: ",", with: ".")) ?? .nan }
@@ -120,21 +174,35 @@ struct PortalController: RouteCollection {
             var new = try NewComplaint(category: form.category, description: form.description, lat: lat, lon: lon, address: form.address,
                                        visibility: form.visibility, reporterName: form.reporter_name, reporterEmail: form.reporter_email,
                                        reporterPhone: form.reporter_phone, signedIn: req.user != nil)
-            new.requireAnswers = false
-            let photos = (form.photos ?? []).filter { $0.data.readableBytes > 0 }.map { Array($0.data.readableBytesView) }
-            let result = try await req.complaints.submit(new, photos: photos, user: req.user,
-                                                         idempotencyKey: req.headers.first(name: "Idempotency-Key"))
-            if let key = result.accessKey { req.session.data["key:\(result.complaint.ticket)"] = key }
-            return req.redirect(to: "/complaints/\(result.complaint.ticket)?new=1", redirectType: .normal)
-        } catch {
-            let api = KertaErrorMiddleware.classify(error)
-            guard api.status.code < 500 else { throw error }
-            var errors: [String: String] = [:]
-            for field in api.fields {
-                let name = field.field.replacingOccurrences(of: "reporter.", with: "reporter_").replacingOccurrences(of: #"photos\[\d+\]"#, with: "photos", options: .regularExpression)
-                errors[name] = (errors[name].map { $0 + " " } ?? "") + field.text.text(req.language)
+            // The web form asks the questions, so a required one left unanswered is refused with its field named.
+            new.attributes = filed
+            if errors.isEmpty {
+                let photos = (form.photos ?? []).filter { $0.data.readableBytes > 0 }.map { Array($0.data.readableBytesView) }
+                let result = try await req.complaints.submit(new, photos: photos, user: req.user,
+                                                             idempotencyKey: req.headers.first(name: "Idempotency-Key"))
+                if let key = result.accessKey { req.session.data["key:\(result.complaint.ticket)"] = key }
+                return req.redirect(to: "/complaints/\(result.complaint.ticket)?new=1", redirectType: .normal)
             }
-            return try await reportPage(req, values: values, errors: errors, summary: api.text.text(req.language), status: .unprocessableEntity)
+        } catch {
+            try Self.collect(error, into: &errors, req)
+        }
+        return try await reportPage(req, values: values, answers: answers, errors: errors, summary: errors["form"], status: .unprocessableEntity)
+    }
+
+    /// A refusal's problems by the form's field names (`reporter.name` is `reporter_name`, `photos[2]` is
+    /// `photos`, questions keep `attribute[code]`); errors of the server itself are not the form's to show.
+    private static func collect(_ error: any Error, into errors: inout [String: String], _ req: Request) throws {
+        let api = KertaErrorMiddleware.classify(error)
+        guard api.status.code < 500 else { throw error }
+        if api.fields.isEmpty { errors["form"] = api.text.text(req.language); return }
+        for field in api.fields {
+            let name = field.field.replacingOccurrences(of: "reporter.", with: "reporter_").replacingOccurrences(of: #"photos\[\d+\]"#, with: "photos", options: .regularExpression)
+            var text = field.text.text(req.language)
+            // "reporter.name is required" reads "Name is required": the field by its label, not its code.
+            if let label = fieldLabels.first(where: { $0.field == name })?.label, text.hasPrefix(field.field + " ") {
+                text = req.words(label) + text.dropFirst(field.field.count)
+            }
+            errors[name] = (errors[name].map { $0 + " " } ?? "") + text
         }
     }
 
@@ -142,7 +210,11 @@ struct PortalController: RouteCollection {
 
     struct ComplaintPage: Encodable {
         let complaint: ComplaintView
-        let history: [HistoryEntry]
+        let status: NamedCode
+        let category: NamedCode
+        let agency: NamedCode?
+        let visibility: NamedCode
+        let history: [HistoryLine]
         let isNew: Bool
         let accessKey: String?
         let canRespond: Bool
@@ -171,8 +243,14 @@ struct PortalController: RouteCollection {
         let history = ComplaintAccess.canSeeHistory(complaint.facts, by: actor) ? try await presenter.history(complaint, actor: actor) : []
         let canRespond = actor.isReporter && complaint.statusValue == .resolved
         let canRate = actor.isReporter && complaint.resolvedAt != nil && complaint.ratingStars == nil
+        let catalog = try await req.application.caches.catalog(on: req.db)
+        let language = req.language
         return try await req.page("complaint", title: "complaint_status",
-                                  ComplaintPage(complaint: view, history: history, isNew: req.queryText("new") != nil,
+                                  ComplaintPage(complaint: view, status: .status(complaint.status, language),
+                                                category: .category(complaint.categoryCode, catalog, language),
+                                                agency: .agency(complaint.agencyCode, catalog, language),
+                                                visibility: .visibility(complaint.visibility, language),
+                                                history: history.map { HistoryLine($0, language: language) }, isNew: req.queryText("new") != nil,
                                                 accessKey: req.queryText("new") != nil ? key : nil, canRespond: canRespond, canRate: canRate,
                                                 canFollow: !actor.isReporter && complaint.statusValue.isOpen, followed: req.queryText("followed") != nil,
                                                 signedIn: req.user != nil, error: error),
@@ -215,8 +293,7 @@ struct PortalController: RouteCollection {
         let (complaint, _) = try await req.complaints.find(ticket: ticket, user: req.user, accessKey: nil)
         let email = try req.content.decode(FollowForm.self).email.trimmedNonEmpty?.lowercased()
         guard req.user != nil || (email.map(EmailAddress.isPlausible) ?? false) else {
-            let message = req.language == .english ? "Give an email address to follow this report." : "Isi alamat email untuk mengikuti laporan ini."
-            return try await complaintPage(req, error: message, status: .unprocessableEntity)
+            return try await complaintPage(req, error: req.words("follow_email_needed"), status: .unprocessableEntity)
         }
         let id = try complaint.requireID()
         let already = try await ComplaintFollower.query(on: req.db).filter(\.$complaintID == id)
@@ -233,12 +310,10 @@ struct PortalController: RouteCollection {
     // MARK: Map, performance, account
 
     struct MapPage: Encodable {
-        let items: [ComplaintSummary]
+        let items: [ComplaintCard]
         let markers: String
-        let statuses: [StatusCount]
-        let selectedStatus: String
+        let choices: FilterChoices
         let total: Int
-        let kecamatan: [AreaLocation.Unit]
         let query: [String: String]
     }
 
@@ -247,16 +322,14 @@ struct PortalController: RouteCollection {
         let query = Complaint.query(on: req.db)
         filter.apply(to: query, viewer: req.user, isPostgres: req.db.isPostgres)
         let total = try await query.copy().count()
-        let items = try await query.sort(\.$submittedAt, .descending).limit(300).all().map(ComplaintSummary.init)
-        let statuses = ComplaintStatus.allCases.map { StatusCount(status: $0.rawValue, label: $0.label.text(req.language), count: 0) }
+        let catalog = try await req.application.caches.catalog(on: req.db)
+        let items = try await query.sort(\.$submittedAt, .descending).limit(300).all().map { ComplaintCard($0, catalog: catalog, language: req.language) }
         return try await req.page("map", title: "map_title",
-                                  MapPage(items: items, markers: Self.markers(items), statuses: statuses, selectedStatus: req.queryText("status") ?? "", total: total,
-                                          kecamatan: try await Area.query(on: req.db).filter(\.$level == AreaLevel.kecamatan.rawValue).sort(\.$name).all()
-                                            .map { AreaLocation.Unit(code: $0.id ?? "", name: $0.name) },
-                                          query: Dictionary(uniqueKeysWithValues: ["category", "agency", "kecamatan", "from", "to", "q"].map { ($0, req.queryText($0) ?? "") })))
+                                  MapPage(items: items, markers: ComplaintCard.markers(items), choices: try await FilterChoices.load(req), total: total,
+                                          query: Dictionary(uniqueKeysWithValues: ["from", "to", "q"].map { ($0, req.queryText($0) ?? "") })))
     }
 
-    struct PerformancePage: Encodable { let rows: [AgencyPerformanceRow]; let from: String; let to: String; let chart: String }
+    struct PerformancePage: Encodable { let rows: [PerformanceLine]; let from: String; let to: String; let chart: String }
 
     @Sendable func performance(req: Request) async throws -> Response {
         let (from, to) = PerformanceService.currentMonth()
@@ -264,17 +337,19 @@ struct PortalController: RouteCollection {
         let start = Calendar.wita.date(byAdding: .month, value: -2, to: from) ?? from
         let rows = try await req.application.caches.performance(from: start, to: to, on: req.db)
         let chart = (try? JSONEncoder().encode(rows.prefix(12).map { ["agency": $0.agency, "within": String($0.percentWithinDeadline ?? 0)] })).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+        let catalog = try await req.application.caches.catalog(on: req.db)
         return try await req.page("performance", title: "perf_title",
-                                  PerformancePage(rows: rows, from: String(WITATimestamp.string(from: start).prefix(10)),
+                                  PerformancePage(rows: rows.map { PerformanceLine($0, catalog: catalog, language: req.language) }, from: String(WITATimestamp.string(from: start).prefix(10)),
                                                   to: String(WITATimestamp.string(from: to).prefix(10)), chart: chart))
     }
 
-    struct AccountPage: Encodable { let items: [ComplaintSummary] }
+    struct AccountPage: Encodable { let items: [ComplaintCard] }
 
     @Sendable func account(req: Request) async throws -> Response {
         guard let user = req.user else { return Self.toLogin(req) }
         let items = try await Complaint.query(on: req.db).filter(\.$reporterUserID == user.id).sort(\.$submittedAt, .descending).limit(100).all()
-        return try await req.page("account", title: "account_title", AccountPage(items: items.map(ComplaintSummary.init)))
+        let catalog = try await req.application.caches.catalog(on: req.db)
+        return try await req.page("account", title: "account_title", AccountPage(items: items.map { ComplaintCard($0, catalog: catalog, language: req.language) }))
     }
 
     // MARK: Sign-in and language

@@ -1,10 +1,16 @@
 // Pages the resident already visited open offline; assets come from the cache first.
-var CACHE = "kerta-v1";
+// A new name whenever the script or the stylesheet changes: assets are served cache-first, and the
+// old cache is dropped on activation so a phone never keeps yesterday's script.
+var CACHE = "kerta-v2";
 self.addEventListener("install", function (e) {
   e.waitUntil(caches.open(CACHE).then(function (c) { return c.addAll(["/css/kerta.css", "/js/kerta.js", "/icon.svg", "/manifest.webmanifest"]); }));
   self.skipWaiting();
 });
-self.addEventListener("activate", function (e) { e.waitUntil(self.clients.claim()); });
+self.addEventListener("activate", function (e) {
+  e.waitUntil(caches.keys().then(function (names) {
+    return Promise.all(names.filter(function (n) { return n !== CACHE; }).map(function (n) { return caches.delete(n); }));
+  }).then(function () { return self.clients.claim(); }));
+});
 self.addEventListener("fetch", function (e) {
   var req = e.request, url = new URL(req.url);
   if (req.method !== "GET" || url.origin !== location.origin) return;

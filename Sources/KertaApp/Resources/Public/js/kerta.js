@@ -3,6 +3,9 @@
 (function () {
   "use strict";
   var DENPASAR = [-8.65, 115.22];
+  var root = document.documentElement, body = document.body;
+  // Parts meant for pages without the script (e.g. "answer only your category's questions") hide once it runs.
+  root.classList.add("js");
 
   function load(tag, attrs) {
     return new Promise(function (resolve, reject) {
@@ -12,12 +15,15 @@
       document.head.appendChild(el);
     });
   }
+  // The server names Debian's files it found (data-leaflet, data-chart); when they are missing it shows a
+  // notice instead of the box, and nothing is requested.
   var leaflet = null;
   function withLeaflet() {
     if (!leaflet) {
-      leaflet = Promise.all([
+      var script = root.getAttribute("data-leaflet");
+      leaflet = !script ? Promise.reject(new Error("no Leaflet")) : Promise.all([
         load("link", { rel: "stylesheet", href: "/vendor/leaflet/leaflet.css" }),
-        load("script", { src: "/vendor/leaflet/leaflet.min.js" })
+        load("script", { src: script })
       ]).then(function () { return window.L; });
     }
     return leaflet;
@@ -26,9 +32,12 @@
   function dataURLToBlob(d) { var p = d.split(","), bin = atob(p[1]), a = new Uint8Array(bin.length); for (var i = 0; i < bin.length; i++) a[i] = bin.charCodeAt(i); return new Blob([a], { type: "image/jpeg" }); }
 
   // Posts a report draft (fields, downscaled photos) with its Idempotency-Key, so a resend is harmless.
+  // Fields are [name, value] pairs, so questions with several answers keep them all (drafts saved by
+  // the earlier script kept an object of single values; both are read).
   function send(draft) {
     var data = new FormData();
-    Object.keys(draft.fields).forEach(function (k) { data.append(k, draft.fields[k]); });
+    var fields = Array.isArray(draft.fields) ? draft.fields : Object.keys(draft.fields).map(function (k) { return [k, draft.fields[k]]; });
+    fields.forEach(function (f) { data.append(f[0], f[1]); });
     (draft.photos || []).forEach(function (d, i) { data.append("photos[]", dataURLToBlob(d), "foto-" + (i + 1) + ".jpg"); });
     return fetch("/report", { method: "POST", body: data, headers: { "Idempotency-Key": draft.key }, credentials: "same-origin" });
   }
@@ -57,7 +66,13 @@
       var L = window.L, bounds = [];
       markers.forEach(function (m) {
         var p = [parseFloat(m.lat), parseFloat(m.lon)]; bounds.push(p);
-        L.circleMarker(p, { radius: 6, color: "#7a1f1f" }).addTo(map).bindPopup('<a href="/complaints/' + m.ticket + '">' + m.ticket + "</a> · " + m.status);
+        // The popup names the status in the page's language (m.label), built as elements, never as HTML text.
+        var popup = document.createElement("div"), a = document.createElement("a"), badge = document.createElement("span");
+        a.href = "/complaints/" + encodeURIComponent(m.ticket); a.textContent = m.ticket;
+        badge.className = "badge status-" + m.status; badge.setAttribute("data-status", m.status); badge.textContent = m.label || "";
+        popup.appendChild(a); popup.appendChild(document.createTextNode(" ")); popup.appendChild(badge);
+        if (m.category) { var c = document.createElement("div"); c.textContent = m.category; popup.appendChild(c); }
+        L.circleMarker(p, { radius: 6, color: "#7a1f1f" }).addTo(map).bindPopup(popup);
       });
       if (bounds.length) map.fitBounds(bounds, { maxZoom: 15, padding: [20, 20] });
     }).catch(function () { el.style.display = "none"; });
@@ -65,10 +80,22 @@
 
   // The report form: pick a place, see the area and similar reports, downscale photos, keep drafts offline.
   var form = document.getElementById("report-form");
+  // A refused report comes back with the list of what to correct: take the reader there (and a screen reader to it).
+  var errors = document.getElementById("errors");
+  if (errors) { errors.setAttribute("tabindex", "-1"); errors.focus(); }
   if (form) {
     var lat = document.getElementById("lat"), lon = document.getElementById("lon");
     var areaName = document.getElementById("area-name"), dupes = document.getElementById("duplicates");
     var category = document.getElementById("category");
+    // Only the chosen category's extra questions show; the others are disabled, so they are not sent.
+    function showQuestions() {
+      document.querySelectorAll("fieldset.questions[data-category]").forEach(function (set) {
+        var mine = set.getAttribute("data-category") === category.value;
+        set.hidden = !mine; set.disabled = !mine;
+      });
+    }
+    category.addEventListener("change", showQuestions);
+    showQuestions();
     function lookup() {
       if (!lat.value || !lon.value) return;
       fetch("/api/v1/areas/lookup?lat=" + lat.value + "&lon=" + lon.value).then(function (r) { return r.json(); }).then(function (a) {
@@ -132,8 +159,8 @@
     form.addEventListener("submit", function (ev) {
       if (!window.fetch || !window.FormData) return;
       ev.preventDefault();
-      var fields = {};
-      new FormData(form).forEach(function (v, k) { if (typeof v === "string") fields[k] = v; });
+      var fields = [];
+      new FormData(form).forEach(function (v, k) { if (typeof v === "string") fields.push([k, v]); });
       var files = Array.prototype.slice.call(document.getElementById("photos").files || [], 0, 5);
       Promise.all(files.map(downscale)).then(function (blobs) { return Promise.all(blobs.map(blobToDataURL)); }).then(function (photos) {
         var draft = { key: (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random()), fields: fields, photos: photos };
@@ -143,7 +170,7 @@
         }).catch(function () {
           var list = drafts(); list.push(draft); saveDrafts(list);
           var note = document.createElement("div"); note.className = "notice"; note.setAttribute("role", "status"); note.id = "draft-saved";
-          note.textContent = document.documentElement.lang === "en" ? "You are offline. The report is saved on this device and will be sent when the connection returns." : "Anda sedang luring. Laporan disimpan di perangkat ini dan akan dikirim saat koneksi kembali.";
+          note.textContent = body.getAttribute("data-offline") || "";
           form.parentNode.insertBefore(note, form);
         });
       });
@@ -157,7 +184,13 @@
     send(list[0]).then(function (r) {
       if (r.status < 500) {
         var rest = list.slice(1); localStorage.setItem("kerta-drafts", JSON.stringify(rest));
-        if (r.redirected) { var n = document.createElement("div"); n.className = "notice"; n.id = "draft-sent"; n.innerHTML = '<a href="' + r.url + '">' + r.url.split("/").pop().split("?")[0] + "</a>"; document.querySelector("main").prepend(n); }
+        if (r.redirected) {
+          var n = document.createElement("div"), a = document.createElement("a");
+          n.className = "notice"; n.id = "draft-sent"; n.setAttribute("role", "status");
+          a.href = r.url; a.textContent = r.url.split("/").pop().split("?")[0];
+          n.appendChild(document.createTextNode((body.getAttribute("data-draft-sent") || "") + " ")); n.appendChild(a);
+          document.querySelector("main").prepend(n);
+        }
         if (rest.length) flush();
       }
     }).catch(function () {});
@@ -166,9 +199,9 @@
   flush();
 
   // The performance chart.
-  var chart = document.getElementById("chart");
-  if (chart) {
-    load("script", { src: "/vendor/chart.js/chart.min.js" }).then(function () {
+  var chart = document.getElementById("chart"), chartScript = root.getAttribute("data-chart");
+  if (chart && chartScript) {
+    load("script", { src: chartScript }).then(function () {
       var rows = JSON.parse(chart.dataset.chart || "[]");
       new window.Chart(chart, { type: "bar", options: { animation: false, scales: { y: { min: 0, max: 100 } } },
         data: { labels: rows.map(function (r) { return r.agency; }), datasets: [{ label: "%", data: rows.map(function (r) { return parseFloat(r.within); }), backgroundColor: "#7a1f1f" }] } });
