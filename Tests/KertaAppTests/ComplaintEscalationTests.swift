@@ -192,6 +192,26 @@ import VaporTesting
         }
     }
 
+    @Test func followersHearNothingMoreOfAComplaintMadeConfidential() async throws {
+        try await withKerta(demo: true) { app in
+            let client = Client(app: app)
+            let p = try await client.people()
+            let ticket = try #require(try await client.report(token: p.resident)).ticket
+            let complaint = try await stored(ticket, on: app.db)
+            // A neighbour who followed it while it was public.
+            try await ComplaintFollower(complaintID: complaint.requireID(), userID: nil, email: "tetangga@example.id", viaTicket: nil).create(on: app.db)
+            func mailsToFollower() async throws -> Int {
+                try await OutboxMessage.query(on: app.db).filter(\.$recipient == "tetangga@example.id").count()
+            }
+            try await client.move(ticket, to: "dispatched", token: p.verifier)
+            let whilePublic = try await mailsToFollower()
+            #expect(whilePublic > 0)
+            try await post(app, ticket, "visibility", VisibilityBody(visibility: "confidential", reason: "Menyebut data kesehatan"), token: p.verifier)
+            try await client.move(ticket, to: "in_progress", token: p.pupr)
+            #expect(try await mailsToFollower() == whilePublic)
+        }
+    }
+
     @Test func theAgencysOfficerHidesAComplaintButCannotExposeOne() async throws {
         try await withKerta(demo: true) { app in
             let client = Client(app: app)

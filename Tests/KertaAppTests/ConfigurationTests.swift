@@ -15,6 +15,23 @@ import VaporTesting
         #expect(configuration.autoMigrate)
     }
 
+    @Test func aMailURLTheTransportCannotUseIsRefusedAtStart() throws {
+        for usable in ["smtp://relay.denpasarkota.go.id:587", "smtp://u:p@relay:587?tls=starttls", "smtp://10.0.0.5?tls=none", "smtps://u:p@smtp.example.id"] {
+            #expect(try KertaConfiguration.from(environment: ["SMTP_URL": usable], isProduction: false).smtpURL == usable)
+        }
+        for unusable in ["smtp://relay?tls=require", "smtps://relay?tls=none", "mailto:kerta@example.id", "smtp://"] {
+            #expect(throws: KertaConfiguration.Problem.self, "\(unusable)") {
+                try KertaConfiguration.from(environment: ["SMTP_URL": unusable], isProduction: false)
+            }
+        }
+        // Every URL the configuration accepts, the transport can use.
+        let group = MultiThreadedEventLoopGroup.singleton
+        #expect(SMTPMailTransport(url: "smtp://u:p@relay:587?tls=starttls", group: group) != nil)
+        #expect(SMTPMailTransport(url: "smtp://relay.denpasarkota.go.id", group: group)?.isLoopback == false)
+        #expect(SMTPMailTransport(url: "smtp://127.example.org", group: group)?.isLoopback == false)
+        #expect(SMTPMailTransport(url: "smtp://127.0.0.1:2525", group: group)?.isLoopback == true)
+    }
+
     @Test func environmentVariablesAreRead() throws {
         let configuration = try KertaConfiguration.from(environment: [
             "KERTA_DATA_DIR": "/var/lib/kerta", "HOST": "0.0.0.0", "PORT": "9000",

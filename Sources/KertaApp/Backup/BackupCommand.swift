@@ -34,11 +34,13 @@ struct BackupCommand: AsyncCommand {
         case .postgres(let url, let schema):
             var arguments = ["--format=custom", "--no-owner", "--no-privileges", "--file=\(partial)"]
             if let schema { arguments.append("--schema=\(schema)") }
-            arguments.append("--dbname=\(url)")
-            try PostgresTools.run("pg_dump", arguments)
+            try PostgresTools.run("pg_dump", arguments, databaseURL: url)
             kind = .postgres
         }
+        // A backup must survive a power cut like the data it copies: VACUUM INTO does not sync its file.
+        try DurableFile.sync(partial)
         try FileManager.default.moveItem(atPath: partial, toPath: path)
+        try DurableFile.syncFolder(of: path)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         context.console.print("Backup written: \(path) (\(kind.rawValue), \(size) bytes). Restore it with: kerta restore --from \(path)")
     }

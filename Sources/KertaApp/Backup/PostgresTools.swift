@@ -20,11 +20,23 @@ struct PostgresTools {
         throw CommandError("\(tool) was not found; install PostgreSQL's client tools (Debian: apt-get install postgresql-client-15)")
     }
 
-    /// Runs a tool to its end; its own error output becomes the failure's message.
-    static func run(_ tool: String, _ arguments: [String]) throws {
+    /// A database URL without its password, and the password for `PGPASSWORD`: arguments can be read by
+    /// every user of the machine (`ps`), a child's environment cannot.
+    static func connection(_ url: String) -> (url: String, password: String?) {
+        guard var components = URLComponents(string: url), let password = components.password else { return (url, nil) }
+        components.password = nil
+        return (components.string ?? url, password.removingPercentEncoding ?? password)
+    }
+
+    /// Runs a tool against `databaseURL` to its end; its own error output becomes the failure's message.
+    static func run(_ tool: String, _ arguments: [String], databaseURL: String) throws {
+        let (url, password) = connection(databaseURL)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try locate(tool))
-        process.arguments = arguments
+        process.arguments = arguments + ["--dbname=\(url)"]
+        var environment = ProcessInfo.processInfo.environment
+        if let password { environment["PGPASSWORD"] = password }
+        process.environment = environment
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice

@@ -23,8 +23,9 @@ struct RestoreCommand: AsyncCommand {
             try restoreSQLite(from: path, to: target)
         case (.postgres(let url, _), .postgres):
             try await requireEmptyPostgres(app)
-            try PostgresTools.run("pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction",
-                                                 "--dbname=\(url)", path])
+            // No comments: COMMENT ON EXTENSION needs the extension's owner, and a DBA usually installs PostGIS.
+            try PostgresTools.run("pg_restore", ["--no-owner", "--no-privileges", "--no-comments", "--exit-on-error", "--single-transaction", path],
+                                  databaseURL: url)
         case (.sqlite(nil), _):
             throw CommandError("this Kerta keeps its data in memory; set KERTA_DATA_DIR (or DATABASE_URL) to restore into")
         case (_, let kind):
@@ -47,8 +48,10 @@ struct RestoreCommand: AsyncCommand {
         let partial = target + ".restoring"
         try? files.removeItem(atPath: partial)
         try files.copyItem(atPath: path, toPath: partial)
+        try DurableFile.sync(partial)
         for stale in [target, target + "-wal", target + "-shm", target + "-journal"] { try? files.removeItem(atPath: stale) }
         try files.moveItem(atPath: partial, toPath: target)
+        try DurableFile.syncFolder(of: target)
     }
 
     private func requireEmptyPostgres(_ app: Application) async throws {

@@ -148,7 +148,8 @@ public struct KertaConfiguration: Sendable {
             }
             return n
         }
-        if let smtp = value("SMTP_URL"), !((smtp.hasPrefix("smtp://") || smtp.hasPrefix("smtps://")) && URL(string: smtp)?.host != nil) {
+        // A URL the mail transport cannot use would silently leave notifications unsent: refuse it at start.
+        if let smtp = value("SMTP_URL"), !Self.isUsableSMTP(smtp) {
             throw Problem.invalid(variable: "SMTP_URL", value: "(not shown: it may hold a password)",
                                   expected: "smtp://user:password@host:587 (STARTTLS when offered; ?tls=starttls to require it, ?tls=none for plain) or smtps://user:password@host:465")
         }
@@ -175,6 +176,15 @@ public struct KertaConfiguration: Sendable {
         configuration.maxInFlight = try number("KERTA_MAX_IN_FLIGHT", default: 256, range: 1...100_000)
         configuration.shutdownGrace = try number("KERTA_SHUTDOWN_GRACE", default: 10, range: 0...600)
         return configuration
+    }
+
+    /// `smtp://host[:port][?tls=auto|starttls|none]` or `smtps://host[:port]`, with a host.
+    static func isUsableSMTP(_ url: String) -> Bool {
+        guard let components = URLComponents(string: url), let host = components.host, !host.isEmpty,
+              components.scheme == "smtp" || components.scheme == "smtps" else { return false }
+        let tls = components.queryItems?.first { $0.name == "tls" }?.value?.lowercased()
+        if components.scheme == "smtps" { return tls == nil }
+        return tls == nil || ["auto", "starttls", "none"].contains(tls!)
     }
 
     /// What must hold before a production server starts; the demo-account check needs the database and lives in ``ProductionGuard``.

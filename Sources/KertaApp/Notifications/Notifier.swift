@@ -55,7 +55,9 @@ struct Notifier {
         if let email = complaint.reporterEmail { addresses.append(email) }
         var userIDs: [UUID] = []
         if let reporter = complaint.reporterUserID { userIDs.append(reporter) }
-        let followers = lookUp ? try await ComplaintFollower.query(on: db).filter(\.$complaintID == complaint.id!).all() : []
+        // Followers came while the complaint was public; once it is confidential only its reporter hears of it.
+        let followers = lookUp && complaint.visibilityValue != .confidential
+            ? try await ComplaintFollower.query(on: db).filter(\.$complaintID == complaint.id!).all() : []
         addresses += followers.compactMap(\.email)
         userIDs += followers.compactMap(\.userID)
         if !userIDs.isEmpty {

@@ -33,6 +33,8 @@ struct SMTPMailTransport: MailTransport {
     let security: Security
     let group: any EventLoopGroup
     var timeout: TimeAmount = .seconds(30)
+    /// The longest a whole delivery may take, greeting to QUIT.
+    var sessionTimeout: TimeAmount = .seconds(120)
     /// The system's trusted roots and full verification by default; tests trust their own certificate.
     var tlsConfiguration = TLSConfiguration.makeClientConfiguration()
 
@@ -55,7 +57,12 @@ struct SMTPMailTransport: MailTransport {
     }
 
     /// A relay on this machine may take a password without TLS.
-    var isLoopback: Bool { host == "localhost" || host == "::1" || host.hasPrefix("127.") }
+    var isLoopback: Bool {
+        if host == "localhost" || host == "::1" { return true }
+        // A numeric 127.x.y.z only: "127.example.org" is a name anywhere on the internet.
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
+    }
 
     func send(_ message: MailMessage) async throws {
         let context = try NIOSSLContext(configuration: tlsConfiguration)
@@ -73,6 +80,10 @@ struct SMTPMailTransport: MailTransport {
                 }
             }
         let underlying = channel.channel
+        // One deadline for the whole session: a relay that accepts and then goes quiet must not hold the outbox
+        // (or a stopping server) for ever; closing the channel ends every pending read.
+        let deadline = underlying.eventLoop.scheduleTask(in: sessionTimeout) { underlying.close(promise: nil) }
+        defer { deadline.cancel() }
         try await channel.executeThenClose { inbound, outbound in
             var replies = SMTPReplyReader(inbound.makeAsyncIterator())
             @discardableResult
@@ -90,6 +101,11 @@ struct SMTPMailTransport: MailTransport {
             if !secured && security != .none {
                 if capabilities.contains("STARTTLS") {
                     try await command("STARTTLS", expect: 220)
+                    // Anything already read after the go-ahead came in clear, possibly from a man in the middle:
+                    // it must not be taken for the encrypted session's replies.
+                    guard replies.pending.isEmpty else {
+                        throw Failure(description: "SMTP: \(host) sent data after its STARTTLS go-ahead; refusing the session")
+                    }
                     // TLS goes first in the pipeline: what follows is encrypted both ways.
                     try await underlying.pipeline.addHandler(try NIOSSLClientHandler(context: context, serverHostname: serverName), position: .first).get()
                     secured = true

@@ -182,7 +182,9 @@
     var list; try { list = JSON.parse(localStorage.getItem("kerta-drafts") || "[]"); } catch (e) { return; }
     if (!list.length || !navigator.onLine) return;
     send(list[0]).then(function (r) {
-      if (r.status < 500) {
+      // Only a report the server took leaves the device; a refusal (a missing answer, an expired session)
+      // keeps the draft, so nothing the resident wrote is lost.
+      if (r.ok || r.redirected) {
         var rest = list.slice(1); localStorage.setItem("kerta-drafts", JSON.stringify(rest));
         if (r.redirected) {
           var n = document.createElement("div"), a = document.createElement("a");
