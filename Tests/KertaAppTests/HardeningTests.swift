@@ -11,7 +11,7 @@ import VaporTesting
     static let unreachablePostgres = "postgres://kerta:kerta@127.0.0.1:1/kerta"
 
     @Test func aDatabaseOutageIsA503WithRetryAfterNotA500() async throws {
-        try await withKerta(migrate: false, adjust: { $0.database = .postgres(url: Self.unreachablePostgres, schema: nil) }) { app in
+        try await withKerta(migrate: false, adjust: { $0.database = .postgres(url: Self.unreachablePostgres, schema: nil); $0.logLevel = .critical }) { app in
             try await app.testing().test(.GET, "api/v1/complaints") { res in
                 #expect(res.status == .serviceUnavailable)
                 #expect(res.headers.first(name: .retryAfter) == String(DatabaseOutage.retryAfter))

@@ -20,7 +20,7 @@ import VaporTesting
 
     @Test func unavailableWhenTheDatabaseCannotBeReached() async throws {
         // Nothing listens on port 1: the connection is refused at once.
-        try await withKerta(migrate: false, adjust: { $0.database = .postgres(url: "postgres://kerta:kerta@127.0.0.1:1/kerta", schema: nil) }) { app in
+        try await withKerta(migrate: false, adjust: { $0.database = .postgres(url: "postgres://kerta:kerta@127.0.0.1:1/kerta", schema: nil); $0.logLevel = .critical }) { app in
             try await app.testing().test(.GET, "health") { res in
                 #expect(res.status == .serviceUnavailable)
                 let status = try res.content.decode(Status.self)
