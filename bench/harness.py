@@ -36,7 +36,9 @@ GENERATOR_VERSION = 3
 # (name, what it measures, wrk script). Submit runs last: it adds rows the other scenarios would then read.
 SCENARIOS = [
     ("ceiling", "GET /health/live — the framework's ceiling", "ceiling.lua"),
+    ("services", "Open311 GET services.json (the reference list)", "services.lua"),
     ("open311_list", "Open311 GET requests.json, status + category + 30-day window", "open311_list.lua"),
+    ("open311_list_100", "Open311 GET requests.json?page_size=100, 30-day window", "open311_list_100.lua"),
     ("open311_by_id", "Open311 GET requests/{id}.json", "open311_by_id.lua"),
     ("nearby", "GET /api/v1/complaints/nearby", "nearby.lua"),
     ("complaint_page", "Public complaint page (HTML)", "complaint_page.lua"),
