@@ -52,4 +52,37 @@ import Testing
         }
         #expect(try ServiceAttribute.validate([:], against: questions, enforceRequired: false).isEmpty)
     }
+
+    /// Open311 windows and timestamps are read and written without Foundation's formatters; both must agree
+    /// with Foundation everywhere they are used (every 7 h 13 min 7 s over five years, and edge cases).
+    @Test func timestampsAgreeWithFoundationsFormatter() {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 8 * 3600)!
+        var instant = Date(timeIntervalSince1970: 1_640_995_200)
+        for _ in 0..<6_000 {
+            let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)
+            let text = WITATimestamp.string(from: instant)
+            #expect(text == String(format: "%04d-%02d-%02dT%02d:%02d:%02d+08:00", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!))
+            #expect(WITATimestamp.date(from: text) == formatter.date(from: text))
+            let utc = formatter.string(from: instant)
+            #expect(WITATimestamp.date(from: utc) == formatter.date(from: utc))
+            instant += 25_987
+        }
+        for text in ["2026-11-01T00:00:00+08:00", "2026-11-01T00:00:00Z", "2024-02-29T23:59:59-03:30", "2000-01-01T12:00:00+14:00",
+                     "1999-12-31T00:00:00-00:00"] {
+            #expect(WITATimestamp.date(from: text) != nil)
+            #expect(WITATimestamp.date(from: text) == formatter.date(from: text), "\(text)")
+        }
+        // Impossible or incomplete: refused.
+        for text in ["2026-02-29T00:00:00+08:00", "2026-13-01T00:00:00+08:00", "2026-11-01T24:00:00+08:00", "2026-11-01 00:00:00+08:00",
+                     "kemarin", "2026-11-01T00:00:00+08:0x"] {
+            #expect(WITATimestamp.date(from: text) == nil, "\(text)")
+        }
+        #expect(WITATimestamp.date(from: "2026-11-01T00:00:00+0800") == formatter.date(from: "2026-11-01T00:00:00+08:00"))
+        #expect(WITATimestamp.date(from: "2026-11-01T00:00:00.250+08:00") != nil)
+        #expect(WITATimestamp.date(from: "2026-11-01") == CivilDate(iso: "2026-11-01")?.startInstant())
+    }
 }
+

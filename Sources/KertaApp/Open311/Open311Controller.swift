@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import KertaCore
+import SQLKit
 import Vapor
 
 /// Open311 GeoReport v2 at `/open311/v2`, in XML and JSON, with the extensions real clients use
@@ -172,8 +173,7 @@ struct Open311Controller: RouteCollection {
         let (id, format) = try split(req, "id")
         try checkJurisdiction(req)
         guard let ticket = TicketNumber(id),
-              let complaint = try await Complaint.query(on: req.db).filter(\.$ticket == ticket.description)
-                .filter(\.$visibility != ComplaintVisibility.confidential.rawValue).firstRow(columns: Complaint.open311Columns) else {
+              let complaint = try await byTicket(ticket.description, on: req.sql) else {
             throw Open311Error(.notFound, "service_request_id \(id) not found")
         }
         let nodes = try await render([complaint], req, extensions: req.queryText("extensions") == "true")
@@ -181,16 +181,17 @@ struct Open311Controller: RouteCollection {
     }
 
     func requests(_ req: Request, _ format: Open311Format) async throws -> Response {
-        let query = Complaint.query(on: req.db).filter(\.$visibility != ComplaintVisibility.confidential.rawValue)
+        var query = Open311Select()
         let extensions = try flag(req, "extensions")
         if let ids = req.queryText("service_request_id") {
             // A list of ids overrides every other filter.
             let tickets = ids.split(separator: ",").compactMap { TicketNumber($0.trimmingCharacters(in: .whitespaces))?.description }
-            let found = tickets.isEmpty ? [] : try await query.filter(\.$ticket ~~ tickets).sort(\.$submittedAt, .descending).allRows(columns: Complaint.open311Columns)
+            query.filter("ticket", in: tickets)
+            let found = tickets.isEmpty ? [] : try await query.all(on: req.sql, orderBy: #""submitted_at" DESC"#)
             return format.response(.list(element: "request", try await render(found, req, extensions: extensions)), root: "service_requests")
         }
         if let codes = req.queryText("service_code") {
-            query.filter(\.$categoryCode ~~ codes.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() })
+            query.filter("category_code", in: codes.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() })
         }
         if let statuses = req.queryText("status") {
             var wanted: [String] = []
@@ -198,13 +199,14 @@ struct Open311Controller: RouteCollection {
                 guard let mapped = Open311Status.statuses(for: status) else { throw Open311Error(.badRequest, "status must be open, closed or both") }
                 wanted += mapped.map(\.rawValue)
             }
-            query.filter(\.$status ~~ wanted)
+            query.filter("status", in: wanted)
         }
         let (start, end) = try window(req)
-        query.filter(\.$submittedAt >= start).filter(\.$submittedAt <= end)
+        query.filter("submitted_at", ">=", start)
+        query.filter("submitted_at", "<=", end)
         if let after = req.queryText("updated_after") {
             guard let date = WITATimestamp.date(from: after) else { throw Open311Error(.badRequest, "updated_after must be a W3C date-time with its time zone") }
-            query.filter(\.$updatedAt > date)
+            query.filter("updated_at", ">", date)
         }
         var circle: (GeoPoint, Double)?
         if req.queryText("lat") != nil || req.queryText("long") != nil || req.queryText("radius") != nil {
@@ -218,14 +220,15 @@ struct Open311Controller: RouteCollection {
             } ?? 1000
             let center = GeoPoint(latitude: lat, longitude: long)
             let box = BoundingBox(around: center, radius: radius)
-            query.filter(\.$latitude >= box.minLatitude).filter(\.$latitude <= box.maxLatitude)
-                .filter(\.$longitude >= box.minLongitude).filter(\.$longitude <= box.maxLongitude)
+            query.filter("latitude", ">=", box.minLatitude)
+            query.filter("latitude", "<=", box.maxLatitude)
+            query.filter("longitude", ">=", box.minLongitude)
+            query.filter("longitude", "<=", box.maxLongitude)
             circle = (center, radius)
         }
         let pageSize = try integer(req, "page_size", default: Self.maximumResults, in: 1...Self.maximumResults)
         let page = try integer(req, "page", default: 1, in: 1...1_000_000)
-        var found = try await query.sort(\.$submittedAt, .descending).sort(\.$ticket, .descending)
-            .range(((page - 1) * pageSize)..<(page * pageSize)).allRows(columns: Complaint.open311Columns)
+        var found = try await query.all(on: req.sql, orderBy: #""submitted_at" DESC, "ticket" DESC"#, limit: pageSize, offset: (page - 1) * pageSize)
         if let (center, radius) = circle { found = found.filter { $0.point.distance(to: center) <= radius } }
         return format.response(.list(element: "request", try await render(found, req, extensions: extensions)), root: "service_requests")
     }
@@ -288,19 +291,26 @@ struct Open311Controller: RouteCollection {
         return text == "true"
     }
 
-    private func render(_ complaints: [Complaint], _ req: Request, extensions: Bool) async throws -> [Open311Node] {
-        let ids = complaints.compactMap(\.id)
+    /// One public complaint by ticket.
+    private func byTicket(_ ticket: String, on sql: any SQLDatabase) async throws -> Open311Request? {
+        var query = Open311Select()
+        query.filter("ticket", "=", ticket)
+        return try await query.all(on: sql, limit: 1).first
+    }
+
+    private func render(_ complaints: [Open311Request], _ req: Request, extensions: Bool) async throws -> [Open311Node] {
         let categories = try await req.application.caches.catalog(on: req.db).categories
-        let photos = ids.isEmpty ? [] : try await ComplaintPhoto.query(on: req.db).filter(\.$complaint.$id ~~ ids)
-            .field(\.$id).field(\.$complaint.$id).field(\.$kind).field(\.$position).sort(\.$kind).sort(\.$position).all()
-        let notes = ids.isEmpty ? [] : try await ComplaintUpdate.query(on: req.db).filter(\.$complaint.$id ~~ ids)
-            .filter(\.$isInternal == false).sort(\.$createdAt).all()
-        let photosBy = Dictionary(grouping: photos, by: { $0.$complaint.id })
-        let notesBy = Dictionary(grouping: notes, by: { $0.$complaint.id })
+        let attachments = try await Open311Attachments.load(for: complaints.map(\.id), on: req.sql)
         let r = representation(req)
         return complaints.map { c in
-            r.request(c, category: categories[c.categoryCode], photos: (photosBy[c.id!] ?? []).compactMap(\.id),
-                      notes: notesBy[c.id!] ?? [], extensions: extensions)
+            r.request(c, category: categories[c.categoryCode], photos: attachments.photos[c.id] ?? [],
+                      notes: attachments.notes[c.id] ?? [], extensions: extensions)
         }
     }
 }
+
+extension Request {
+    /// The request's database as SQLKit's (both engines Kerta runs on are SQL databases).
+    var sql: any SQLDatabase { db as! any SQLDatabase }
+}
+

@@ -38,7 +38,7 @@ struct Open311Representation {
     }
 
     /// One request. `extensions` adds the detailed status, every photo and the public notes.
-    func request(_ c: Complaint, category: Category?, photos: [UUID], notes: [ComplaintUpdate], extensions: Bool) -> Open311Node {
+    func request(_ c: Open311Request, category: Category?, photos: [UUID], notes: [Open311Note], extensions: Bool) -> Open311Node {
         let status = c.statusValue
         let photoURLs = photos.map { "\(publicURL)/api/v1/complaints/\(c.ticket)/photos/\($0.uuidString.lowercased())" }
         let statusNotes = c.publicResponse ?? notes.last?.body

@@ -13,7 +13,33 @@ public enum WITATimestamp {
         let days = Int((Double(local) / 86_400).rounded(.down))
         let civil = CivilDate(daysSinceEpoch: days)
         let seconds = local - days * 86_400
-        return civil.description + "T" + two(seconds / 3600) + ":" + two(seconds / 60 % 60) + ":" + two(seconds % 60) + "+08:00"
+        guard (0...9999).contains(civil.year) else {
+            return civil.description + "T" + two(seconds / 3600) + ":" + two(seconds / 60 % 60) + ":" + two(seconds % 60) + "+08:00"
+        }
+        // Written into one buffer of 25 bytes: lists write three or four of these per complaint, and the
+        // string pieces above cost a dozen allocations each.
+        return String(unsafeUninitializedCapacity: 25) { out in
+            func put(_ value: Int, _ digits: Int, at index: Int) {
+                var v = value
+                for i in stride(from: index + digits - 1, through: index, by: -1) {
+                    out[i] = UInt8(ascii: "0") + UInt8(v % 10)
+                    v /= 10
+                }
+            }
+            put(civil.year, 4, at: 0)
+            out[4] = UInt8(ascii: "-")
+            put(civil.month, 2, at: 5)
+            out[7] = UInt8(ascii: "-")
+            put(civil.day, 2, at: 8)
+            out[10] = UInt8(ascii: "T")
+            put(seconds / 3600, 2, at: 11)
+            out[13] = UInt8(ascii: ":")
+            put(seconds / 60 % 60, 2, at: 14)
+            out[16] = UInt8(ascii: ":")
+            put(seconds % 60, 2, at: 17)
+            for (i, byte) in "+08:00".utf8.enumerated() { out[19 + i] = byte }
+            return 25
+        }
     }
 
     private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
@@ -81,4 +107,5 @@ public enum WITATimestamp {
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
         return Date(timeIntervalSince1970: Double(seconds) + fraction)
     }
+
 }

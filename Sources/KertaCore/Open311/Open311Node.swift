@@ -3,7 +3,9 @@ import Foundation
 /// A GeoReport v2 document as a tree that renders to both of the specification's formats, so the XML
 /// and JSON of one resource cannot drift apart: lists are bare JSON arrays and XML containers of
 /// singular elements (`<services><service>…`), objects keep their field order, absent fields vanish.
-public indirect enum Open311Node: Sendable, Equatable {
+/// Not `indirect`: children live in arrays, which are references already, so no case needs a box of its own
+/// (a box per node was an allocation per field of every request in a list).
+public enum Open311Node: Sendable, Equatable {
     case object([(String, Open311Node)])
     /// A list, and the XML name of each of its elements.
     case list(element: String, [Open311Node])
@@ -98,20 +100,19 @@ public indirect enum Open311Node: Sendable, Equatable {
     }
 
     private func writeXML(named name: String, into out: inout String) {
+        // Appended piece by piece: an interpolated "<\(name)>…" made a temporary string per element.
+        out += "<"; out += name; out += ">"
         switch self {
         case .object(let pairs):
-            out += "<\(name)>"
             for (key, value) in pairs { value.writeXML(named: key, into: &out) }
-            out += "</\(name)>"
         case .list(let element, let items):
-            out += "<\(name)>"
             for item in items { item.writeXML(named: element, into: &out) }
-            out += "</\(name)>"
-        case .string(let text): out += "<\(name)>\(Self.xmlEscape(text))</\(name)>"
-        case .number(let value): out += "<\(name)>\(Self.plain(value))</\(name)>"
-        case .integer(let value): out += "<\(name)>\(value)</\(name)>"
-        case .bool(let value): out += "<\(name)>\(value ? "true" : "false")</\(name)>"
+        case .string(let text): out += Self.xmlEscape(text)
+        case .number(let value): out += Self.plain(value)
+        case .integer(let value): out += String(value)
+        case .bool(let value): out += value ? "true" : "false"
         }
+        out += "</"; out += name; out += ">"
     }
 
     /// Escapes markup, and drops characters XML 1.0 cannot carry at all.

@@ -1,0 +1,137 @@
+import Foundation
+import KertaCore
+import SQLKit
+
+/// What an Open311 answer shows of a complaint (``Open311Representation``), read as a plain row through
+/// SQLKit. Fluent's row path cost several string allocations and dictionary lookups per column (each key is
+/// re-prefixed with the table's name) and a model of forty property wrappers per complaint; a 100-request
+/// page spent most of its CPU there and in the photo and note models decoded by reflection (BENCHMARKS.md).
+struct Open311Request {
+    let id: UUID
+    let ticket: String
+    let status: String
+    let publicResponse: String?
+    let categoryCode: String
+    let text: String
+    let agencyCode: String?
+    let dueAt: Date?
+    let submittedAt: Date
+    let updatedAt: Date
+    let resolutionDueAt: Date?
+    let address: String?
+    let desaName: String
+    let kecamatanName: String
+    let latitude: Double
+    let longitude: Double
+
+    var statusValue: ComplaintStatus { ComplaintStatus(rawValue: status) ?? .submitted }
+    var point: GeoPoint { GeoPoint(latitude: latitude, longitude: longitude) }
+
+    /// The columns read, in the order of the select list.
+    static let columns = [
+        "id", "ticket", "status", "public_response", "category_code", "description", "agency_code", "due_at", "submitted_at",
+        "updated_at", "resolution_due_at", "address", "desa_name", "kecamatan_name", "latitude", "longitude",
+    ]
+
+    init(row: any SQLRow) throws {
+        id = try row.decode(column: "id", as: UUID.self)
+        ticket = try row.decode(column: "ticket", as: String.self)
+        status = try row.decode(column: "status", as: String.self)
+        publicResponse = try row.optional("public_response", String.self)
+        categoryCode = try row.decode(column: "category_code", as: String.self)
+        text = try row.decode(column: "description", as: String.self)
+        agencyCode = try row.optional("agency_code", String.self)
+        dueAt = try row.optional("due_at", Date.self)
+        submittedAt = try row.decode(column: "submitted_at", as: Date.self)
+        updatedAt = try row.decode(column: "updated_at", as: Date.self)
+        resolutionDueAt = try row.optional("resolution_due_at", Date.self)
+        address = try row.optional("address", String.self)
+        desaName = try row.decode(column: "desa_name", as: String.self)
+        kecamatanName = try row.decode(column: "kecamatan_name", as: String.self)
+        latitude = try row.decode(column: "latitude", as: Double.self)
+        longitude = try row.decode(column: "longitude", as: Double.self)
+    }
+
+    /// The select list, quoted once (both engines quote identifiers with `"`).
+    static let selectList = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+}
+
+/// A select of public (not confidential) complaints with ``Open311Request``'s columns, written as SQL text
+/// with binds: SQLKit's builder escapes every identifier through a generic `replacing` on every request,
+/// and Fluent's query also reflects over the whole model (its soft-delete check) — together about a third of
+/// `GET /open311/v2/requests/{id}` (BENCHMARKS.md). Filters are ANDed in the order given, as Fluent's were.
+struct Open311Select {
+    private var text: SQLQueryString
+
+    init() {
+        text = SQLQueryString("SELECT \(Open311Request.selectList) FROM \"\(Complaint.schema)\" WHERE \"visibility\" <> ")
+            + "\(bind: ComplaintVisibility.confidential.rawValue)"
+    }
+
+    /// `column op value`; `column` and `op` are this file's constants, never a client's text.
+    mutating func filter(_ column: String, _ op: String, _ value: any Encodable & Sendable) {
+        text += SQLQueryString(" AND \"\(column)\" \(op) ") + "\(bind: value)"
+    }
+
+    /// `column IN (values)`, or a false predicate for no values, as Fluent's `~~` writes it.
+    mutating func filter(_ column: String, in values: [String]) {
+        text += values.isEmpty ? SQLQueryString(" AND 1 = 0") : SQLQueryString(" AND \"\(column)\" IN (") + "\(binds: values)" + SQLQueryString(")")
+    }
+
+    /// Runs it, ordered by `order` (SQL text of this file) and cut to `limit` rows after `offset`.
+    func all(on sql: any SQLDatabase, orderBy order: String? = nil, limit: Int? = nil, offset: Int? = nil) async throws -> [Open311Request] {
+        var query = text
+        if let order { query += SQLQueryString(" ORDER BY \(order)") }
+        if let limit { query += SQLQueryString(" LIMIT " + String(limit)) }
+        if let offset { query += SQLQueryString(" OFFSET " + String(offset)) }
+        return try await sql.raw(query).all().map(Open311Request.init(row:))
+    }
+}
+
+/// A public note of a complaint, as Open311's `extensions=true` and `status_notes` show it.
+struct Open311Note {
+    let body: String
+    let authorRole: String
+    let createdAt: Date
+}
+
+/// The photos and public notes of some complaints, read in one statement (photos by kind and position,
+/// notes by time, as before).
+struct Open311Attachments {
+    var photos: [UUID: [UUID]] = [:]
+    var notes: [UUID: [Open311Note]] = [:]
+
+    static func load(for ids: [UUID], on sql: any SQLDatabase) async throws -> Open311Attachments {
+        var found = Open311Attachments()
+        guard !ids.isEmpty else { return found }
+        // One round trip instead of two. Each branch fills only its own columns; the other's are NULL
+        // (typed by the other branch on PostgreSQL), and rows are ordered within each branch.
+        let rows = try await sql.raw("""
+            SELECT 0 AS "source", "complaint_id", "id", "kind", "position", NULL AS "body", NULL AS "author_role", NULL AS "created_at"
+            FROM "complaint_photos" WHERE "complaint_id" IN (\(binds: ids))
+            UNION ALL
+            SELECT 1 AS "source", "complaint_id", "id", NULL AS "kind", NULL AS "position", "body", "author_role", "created_at"
+            FROM "complaint_updates" WHERE "complaint_id" IN (\(binds: ids)) AND "internal" = \(bind: false)
+            ORDER BY "source", "kind", "position", "created_at"
+            """).all()
+        for row in rows {
+            let complaint = try row.decode(column: "complaint_id", as: UUID.self)
+            if try row.decode(column: "source", as: Int.self) == 0 {
+                found.photos[complaint, default: []].append(try row.decode(column: "id", as: UUID.self))
+            } else {
+                found.notes[complaint, default: []].append(Open311Note(
+                    body: try row.decode(column: "body", as: String.self),
+                    authorRole: try row.decode(column: "author_role", as: String.self),
+                    createdAt: try row.decode(column: "created_at", as: Date.self)))
+            }
+        }
+        return found
+    }
+}
+
+extension SQLRow {
+    /// A nullable column, NULL asked first (as ``DatabaseOutput/optional(_:_:)``).
+    func optional<T: Decodable>(_ column: String, _ type: T.Type) throws -> T? {
+        try decodeNil(column: column) ? nil : decode(column: column, as: T.self)
+    }
+}
