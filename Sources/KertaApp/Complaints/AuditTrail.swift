@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import KertaCore
+import SQLKit
 
 /// Appends to a complaint's hash-chained trail. Called inside the transaction that makes the change,
 /// so a change and its entry are stored together or not at all.
@@ -34,7 +35,9 @@ enum AuditTrail {
         entry.recordedAtMilliseconds = AuditRecord.milliseconds(now)
         entry.previousHash = complaint.auditHead
         entry.hash = Digest.sha256Hex(entry.record.canonicalText)
-        try await entry.create(on: db)
+        // A plain row (AuditEntry+Rows.swift): Fluent's `create` reflects over the model's fields first.
+        try await (db as! any SQLDatabase).insertRow(into: AuditEntry.schema, columns: AuditEntry.quotedColumnNames, values: entry.columnValues)
+        entry.$id.exists = true
         complaint.auditHead = entry.hash
         complaint.auditCount = entry.position
         return entry

@@ -9,6 +9,8 @@ extension AuditEntry {
         "note", "data", "recorded_at_ms", "previous_hash", "hash",
     ]
 
+    static let quotedColumnNames = quotedColumns(columnNames)
+
     var columnValues: [any Encodable & Sendable] {
         [id, complaintID, position, action, actorID, actorRole, actorName, fromStatus, toStatus,
          note, data, recordedAtMilliseconds, previousHash, hash]

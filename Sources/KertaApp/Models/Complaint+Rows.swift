@@ -17,6 +17,8 @@ extension Complaint {
         "audit_head", "audit_count", "escalated_at", "escalated_stage",
     ]
 
+    static let quotedColumnNames = quotedColumns(columnNames)
+
     /// The values in ``columnNames`` order.
     var columnValues: [any Encodable & Sendable] {
         [id, ticket, idempotencyKey, categoryCode, text, latitude, longitude, gridCell, address,

@@ -28,7 +28,7 @@ struct Notifier {
             """
         for recipient in try await recipients(of: complaint, followers: mayHaveFollowers) {
             try await OutboxMessage(recipient: recipient, subject: "[\(complaint.ticket)] \(label.id) / \(label.en)",
-                                    body: body, ticket: complaint.ticket, at: now).create(on: db)
+                                    body: body, ticket: complaint.ticket, at: now).insertRow(on: db)
         }
     }
 
