@@ -4,8 +4,22 @@ import Vapor
 extension Request {
     /// A query parameter as text; an empty value counts as absent, as clients often send `?q=`.
     func queryText(_ name: String) -> String? {
+        // Each lookup below decodes the whole query string again, and Open311 lists ask for a dozen parameters
+        // that are mostly absent: those are answered from the raw text (``queryMayName(_:_:)``).
+        guard let raw = url.query, Self.queryMayName(raw, name) else { return nil }
         guard let value = query[String.self, at: name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
         return value
+    }
+
+    /// False only when no key of `query` can decode to `name` (or `name[…]`): Vapor splits pairs on `&` and the
+    /// key at the first `=`, then decodes `+` and percent-escapes, so a key without `%` decodes to `name` only if
+    /// it starts with it.
+    static func queryMayName(_ query: String, _ name: String) -> Bool {
+        for pair in query.utf8.split(separator: UInt8(ascii: "&")) {
+            let key = pair.prefix { $0 != UInt8(ascii: "=") }
+            if key.contains(UInt8(ascii: "%")) || key.starts(with: name.utf8) { return true }
+        }
+        return false
     }
 
     /// A required number from the query, with the field named in the error when it is missing or not a number.
