@@ -36,13 +36,15 @@ public func configure(_ app: Application, configuration: KertaConfiguration) asy
     // A stopping server lets requests in flight finish within the grace period (see Application+Serve).
     app.http.server.configuration.shutdownTimeout = .seconds(Int64(configuration.shutdownGrace))
 
+    // One set of limits for the middleware, the routes' default body size and the decoders.
+    let limits = RequestLimits(maximumPhotoBytes: configuration.maximumPhotoBytes)
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware(configuration: configuration))
     app.requestGate = RequestGate(limit: configuration.maxInFlight)
     app.middleware.use(app.requestGate)
     app.middleware.use(RouteLoggingMiddleware(logLevel: .debug))
     app.middleware.use(KertaErrorMiddleware())
-    app.middleware.use(RequestLimitsMiddleware(limits: RequestLimits(maximumPhotoBytes: configuration.maximumPhotoBytes)))
+    app.middleware.use(RequestLimitsMiddleware(limits: limits))
     // Pages, styles and scripts ship inside the build, so the binary serves them from any directory.
     let resources = Bundle.module.resourceURL?.path ?? app.directory.resourcesDirectory
     app.middleware.use(FileMiddleware(publicDirectory: resources + "/Public/"))
@@ -59,7 +61,6 @@ public func configure(_ app: Application, configuration: KertaConfiguration) asy
         HTTPCookies.Value(string: id.string, maxAge: 7 * 86400, path: "/", isSecure: secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
 
-    let limits = RequestLimits(maximumPhotoBytes: configuration.maximumPhotoBytes)
     app.routes.defaultMaxBodySize = ByteCount(value: limits.body)
     ContentConfiguration.global.use(encoder: JSONEncoder.kerta, for: .json)
     ContentConfiguration.global.use(decoder: LimitedContentDecoder.json(.kerta, maximumDepth: limits.jsonDepth), for: .json)
