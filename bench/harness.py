@@ -13,6 +13,7 @@ import argparse
 import datetime
 import glob
 import json
+import math
 import os
 import platform
 import random
@@ -52,6 +53,7 @@ P99_TARGETS_MS = {"open311_list": 50, "open311_by_id": 50, "nearby": 10}
 RSS_TARGET_MB = 300
 STARTUP_TARGET_S = 2.0
 SUBMIT_TO_PGBENCH_TARGET = 0.5
+SUBMIT_RATE_TARGET = 1000
 # The categories Denpasar reports most (the generator's weights); the list and submit scenarios use them.
 CATEGORIES = ["LINGK-SAMPAH", "INFRA-LPJU", "INFRA-DRAINASE", "INFRA-JALAN", "LINGK-TPS-LIAR",
               "TRANS-PARKIR-LIAR", "AIR-MATI", "INFRA-TROTOAR", "INFRA-GENANGAN", "TIBUM-PKL"]
@@ -132,9 +134,34 @@ class Postgres:
         with open(script, "w") as f:
             f.write("INSERT INTO bench_insert VALUES (gen_random_uuid(), 'DPS-' || :client_id || '-' || random(), 'INFRA-LPJU', "
                     "'Lampu jalan mati sejak tiga malam, jalan gelap dan rawan', -8.65, 115.21, now());\n")
+        figures = self._run_pgbench(database, [script], connections, seconds, prefix)
+        self.psql("postgres", f'DROP DATABASE "{database}"')
+        return figures
+
+    def pgbench_submission(self, database, places, connections, seconds, prefix, postgis):
+        """The statements one submission makes, from C, on the dataset being measured: the fair ceiling.
+
+        The same nine statements and the same commit structure as `POST /api/v1/complaints` (read from the
+        server's statement log): the Idempotency-Key check, the desa lookup (PostGIS only; without it the
+        server looks the point up in memory), the ticket number in a statement of its own, the search for
+        possible duplicates, then BEGIN, the audit entry, the complaint, the notification, COMMIT. One pgbench
+        "transaction" is one run of the script, i.e. one submission's database work. Each script is one place
+        and category of the sample; pgbench picks one at random per run."""
+        scripts = []
+        for index, (lat, lon, category) in enumerate(places[:60]):
+            scripts.append(f"{prefix}-{index}.sql")
+            with open(scripts[-1], "w") as f:
+                f.write(submission_statements(lat, lon, category, postgis))
+        figures = self._run_pgbench(database, scripts, connections, seconds, prefix)
+        for script in scripts:
+            os.remove(script)
+        return figures
+
+    def _run_pgbench(self, database, scripts, connections, seconds, prefix):
         for old in glob.glob(prefix + "-log*"):
             os.remove(old)
-        out = run(["pgbench", "-n", "-c", str(connections), "-j", "2", "-T", str(seconds), "-f", script, "-l",
+        files = [arg for script in scripts for arg in ("-f", script + "@1")]
+        out = run(["pgbench", "-n", "-c", str(connections), "-j", "2", "-T", str(seconds), *files, "-l",
                    "--log-prefix", prefix + "-log", f"{self.url}/{database}"], capture=True)
         tps = next((float(line.split("=")[1].split()[0]) for line in out.splitlines() if line.startswith("tps =")), 0.0)
         latencies = []
@@ -144,8 +171,63 @@ class Postgres:
             os.remove(name)
         latencies.sort()
         pct = lambda p: latencies[min(len(latencies) - 1, int(len(latencies) * p / 100))] / 1000 if latencies else 0
-        self.psql("postgres", f'DROP DATABASE "{database}"')
         return {"rps": tps, "p50_ms": pct(50), "p99_ms": pct(99), "transactions": len(latencies)}
+
+
+def grid_cell(lat, lon):
+    """`GridCell.of` (KertaCore): ~500 m squares, row-major."""
+    return math.floor((lat + 90) / 0.0045) * 100_000 + math.floor((lon + 180) / 0.0045)
+
+
+def submission_statements(lat, lon, category, postgis):
+    """One submission's statements as a pgbench script (see `Postgres.pgbench_submission`)."""
+    d_lat = 250 / 111_320
+    d_lon = 250 / (111_320 * max(math.cos(math.radians(lat)), 1e-6))
+    cells = [r * 100_000 + c
+             for r in range(math.floor((lat - d_lat + 90) / 0.0045), math.floor((lat + d_lat + 90) / 0.0045) + 1)
+             for c in range(math.floor((lon - d_lon + 180) / 0.0045), math.floor((lon + d_lon + 180) / 0.0045) + 1)]
+    key = "'pgbench:' || :client_id || ':' || :n"
+    uid = lambda tag: f"md5('{tag}' || :client_id || ':' || :n)::uuid"
+    ticket = "'PGB-' || :client_id || '-' || :n"
+    hash_ = "md5(random()::text) || md5(random()::text)"
+    lines = ["\\set n random(1, 1000000000000)",
+             f'SELECT "id" FROM "complaints" WHERE "idempotency_key" = {key} LIMIT 1;']
+    if postgis:
+        lines.append("SELECT d.code, d.name, k.code AS kecamatan_code, k.name AS kecamatan_name FROM areas d "
+                     "JOIN areas k ON k.code = d.parent_code WHERE d.level = 'desa' AND "
+                     f"ST_Covers(d.geom, ST_SetSRID(ST_MakePoint({lon}, {lat}), 4326)) ORDER BY d.code LIMIT 1;")
+    lines.append("INSERT INTO ticket_counters (year, last) VALUES (2099, 1) "
+                 "ON CONFLICT (year) DO UPDATE SET last = ticket_counters.last + 1 RETURNING last;")
+    lines.append('SELECT "id", "ticket", "status", "category_code", "description", "latitude", "longitude", "visibility", '
+                 '"agency_code", "resolved_at", "submitted_at" FROM "complaints" '
+                 f"WHERE \"category_code\" = '{category}' AND \"grid_cell\" IN ({', '.join(map(str, cells))}) "
+                 f'AND "latitude" >= {lat - d_lat} AND "latitude" <= {lat + d_lat} '
+                 f'AND "longitude" >= {lon - d_lon} AND "longitude" <= {lon + d_lon} '
+                 "AND \"status\" IN ('submitted', 'dispatched', 'in_progress', 'referred', 'on_hold', 'reopened') LIMIT 500;")
+    lines.append("BEGIN;")
+    lines.append('INSERT INTO "audit_entries" ("id", "complaint_id", "position", "action", "actor_id", "actor_role", "actor_name", '
+                 '"from_status", "to_status", "note", "data", "recorded_at_ms", "previous_hash", "hash") VALUES '
+                 f"({uid('a')}, {uid('c')}, 1, 'submitted', NULL, 'reporter', 'Warga Bench', NULL, 'submitted', NULL, "
+                 f"'{{\"agency\":\"DLHK\",\"category\":\"{category}\",\"desa\":\"5171032004\",\"photos\":\"0\",\"visibility\":\"public\"}}', "
+                 f"(extract(epoch from now()) * 1000)::bigint, '{'0' * 64}', {hash_});")
+    lines.append('INSERT INTO "complaints" ("id", "ticket", "idempotency_key", "category_code", "description", "latitude", '
+                 '"longitude", "grid_cell", "address", "desa_code", "desa_name", "kecamatan_code", "kecamatan_name", "attributes", '
+                 '"visibility", "reporter_user_id", "reporter_name", "reporter_email", "reporter_phone", "status", "agency_code", '
+                 '"priority", "duplicate_of_ticket", "public_response", "reopen_count", "submitted_at", "dispatched_at", '
+                 '"first_response_at", "resolved_at", "closed_at", "due_at", "resolution_due_at", "overdue_at", "updated_at", '
+                 '"rating_stars", "rating_comment", "audit_head", "audit_count", "escalated_at", "escalated_stage") VALUES '
+                 f"({uid('c')}, {ticket}, {key}, '{category}', "
+                 "'Lampu jalan mati sejak tiga malam, jalan gelap dan rawan (pgbench)', "
+                 f"{lat}, {lon}, {grid_cell(lat, lon)}, NULL, '5171032004', 'Dauh Puri Kelod', '517103', 'Denpasar Barat', NULL, "
+                 "'public', NULL, 'Warga Bench', 'bench@contoh.id', NULL, 'submitted', "
+                 "(SELECT agency_code FROM categories WHERE code = " f"'{category}'), 'medium', NULL, NULL, 0, now(), NULL, NULL, NULL, NULL, "
+                 f"now() + interval '5 days', NULL, NULL, now(), NULL, NULL, {hash_}, 1, NULL, NULL);")
+    lines.append('INSERT INTO "outbox_messages" ("id", "recipient", "subject", "body", "complaint_ticket", "created_at", "attempts", '
+                 '"next_attempt_at", "sent_at", "last_error") VALUES '
+                 f"({uid('o')}, 'bench@contoh.id', '[' || {ticket} || '] Diajukan / Submitted', "
+                 f"'Pengaduan ' || {ticket} || ' kini berstatus: Diajukan.', {ticket}, now(), 0, now(), NULL, NULL);")
+    lines.append("COMMIT;")
+    return "\n".join(lines) + "\n"
 
 
 class Dataset:
@@ -244,6 +326,9 @@ class Server:
         self.base = f"http://127.0.0.1:{self.port}"
         self.env["KERTA_PUBLIC_URL"] = self.base
         self.env["KERTA_SECRET"] = os.urandom(32).hex()
+        # The deadline job escalates the copied dataset's overdue complaints through Fluent every minute; its CPU
+        # would be counted against whichever scenario runs then.
+        self.env["KERTA_JOBS_INTERVAL"] = "0"
         self.process = None
 
     def start(self):
@@ -399,6 +484,8 @@ def markdown(results):
             notes = []
             if s["name"] == "submit" and block.get("pgbench"):
                 notes.append(f"{s['rps'] / block['pgbench']['rps']:.2f} × pgbench insert")
+            if s["name"] == "submit" and block.get("pgbench_submission", {}).get("rps"):
+                notes.append(f"{s['rps'] / block['pgbench_submission']['rps']:.2f} × pgbench of its statements")
             if s.get("target"):
                 notes.append(s["target"])
             lines.append(f"| {block['engine']} | {block['size']:,} | {s['name']} | {s['rps']:,.0f} | {s['p50_ms']:.1f} | "
@@ -409,6 +496,10 @@ def markdown(results):
             p = block["pgbench"]
             lines.append(f"| {block['engine']} | {block['size']:,} | *pgbench single-row insert* | {p['rps']:,.0f} | "
                          f"{p['p50_ms']:.1f} | {p['p99_ms']:.1f} | — | 0 | — | — | — | the durable-write ceiling |")
+        if block.get("pgbench_submission"):
+            p = block["pgbench_submission"]
+            lines.append(f"| {block['engine']} | {block['size']:,} | *pgbench, a submission's statements* | {p['rps']:,.0f} | "
+                         f"{p['p50_ms']:.1f} | {p['p99_ms']:.1f} | — | 0 | — | — | — | the fair ceiling of submit |")
     lines += ["", "| engine | complaints | generate (complaints/s) | start-up s | RSS after start MB | peak RSS MB |",
               "|---|---:|---:|---:|---:|---:|"]
     for block in results["runs"]:
@@ -434,11 +525,14 @@ def check_targets(results):
                 s["target"] = f"target p99 < {limit} ms: {'met' if met else 'MISSED'}"
                 notes.append(f"{where} {s['name']}: p99 {s['light_p99_ms']:.1f} ms at {results['light_connections']} connections, "
                              f"{s['p99_ms']:.1f} ms at {results['connections']} (< {limit}) — {'met' if met else 'MISSED'}")
-            if s["name"] == "submit" and block.get("pgbench"):
-                ratio = s["rps"] / block["pgbench"]["rps"] if block["pgbench"]["rps"] else 0
-                s["target"] = f"target ≥ {SUBMIT_TO_PGBENCH_TARGET:.0%} of pgbench: {'met' if ratio >= SUBMIT_TO_PGBENCH_TARGET else 'MISSED'}"
-                notes.append(f"{where} submit: {ratio:.0%} of pgbench's insert rate (≥ {SUBMIT_TO_PGBENCH_TARGET:.0%}) — "
-                             f"{'met' if ratio >= SUBMIT_TO_PGBENCH_TARGET else 'MISSED'}")
+            if s["name"] == "submit" and block.get("pgbench_submission", {}).get("rps"):
+                ratio = s["rps"] / block["pgbench_submission"]["rps"]
+                met = ratio >= SUBMIT_TO_PGBENCH_TARGET and s["rps"] >= SUBMIT_RATE_TARGET
+                s["target"] = (f"target ≥ {SUBMIT_TO_PGBENCH_TARGET:.0%} of pgbench of its statements and ≥ {SUBMIT_RATE_TARGET:,}/s: "
+                               f"{'met' if met else 'MISSED'}")
+                notes.append(f"{where} submit: {s['rps']:,.0f}/s, {ratio:.0%} of pgbench running its statements "
+                             f"({block['pgbench_submission']['rps']:,.0f}/s; ≥ {SUBMIT_TO_PGBENCH_TARGET:.0%} and ≥ {SUBMIT_RATE_TARGET:,}/s) — "
+                             f"{'met' if met else 'MISSED'}")
         peak = max(s["peak_rss_mb"] for s in block["scenarios"])
         notes.append(f"{where} peak RSS {peak:.0f} MB (< {RSS_TARGET_MB}) — {'met' if peak < RSS_TARGET_MB else 'MISSED'}")
         notes.append(f"{where} start-up {block['startup_s']:.2f} s (< {STARTUP_TARGET_S:.0f}) — "
@@ -463,7 +557,7 @@ def main():
     parser.add_argument("--postgres-url", help="a superuser URL of a running cluster (default: the harness starts its own)")
     parser.add_argument("--work", default=os.path.join(BENCH, "work"))
     parser.add_argument("--fresh", action="store_true", help="generate the datasets again even when present")
-    parser.add_argument("--profile", help="record a perf profile of this scenario at the largest size")
+    parser.add_argument("--profile", help="record a perf profile of these scenarios (comma-separated) at the largest size")
     parser.add_argument("--prepare-only", action="store_true", help="generate the datasets and stop")
     args = parser.parse_args()
 
@@ -523,14 +617,20 @@ def main():
                             f"at {args.light_connections} connections p50 {figures['light_p50_ms']:.1f} ms, p99 {figures['light_p99_ms']:.1f} ms")
                         if figures["errors"] or figures["requests"] == 0:
                             failures.append(f"{engine} {size} {name}: {figures['errors']} errors in {figures['requests']} requests")
-                    if args.profile and size == max(sizes):
-                        script = next(s[2] for s in SCENARIOS if s[0] == args.profile)
+                    for profiled in (args.profile.split(",") if args.profile and size == max(sizes) else []):
+                        script = next(s[2] for s in SCENARIOS if s[0] == profiled)
                         path = profile(server, script, args.seconds, args.connections, args.threads, wrk_env,
-                                       os.path.join(work, f"profile-{engine}-{size}-{args.profile}"))
-                        log(f"profile of {args.profile} on {engine}: {path}")
+                                       os.path.join(work, f"profile-{engine}-{size}-{profiled}"))
+                        log(f"profile of {profiled} on {engine}: {path}")
                     if engine == "postgres":
                         block["pgbench"] = postgres.pgbench(args.connections, args.seconds, os.path.join(work, "pgbench"))
                         log(f"{engine} {size} pgbench insert: {block['pgbench']['rps']:.0f} tps, p99 {block['pgbench']['p99_ms']:.1f} ms")
+                        if any(s[0] == "submit" for s in scenarios):
+                            block["pgbench_submission"] = postgres.pgbench_submission(
+                                "kerta_bench_run", places, args.connections, args.seconds, os.path.join(work, "pgbench-submission"),
+                                postgres.psql("kerta_bench_run", "SELECT count(*) FROM pg_extension WHERE extname = 'postgis'").strip() == "1")
+                            log(f"{engine} {size} pgbench submission statements: {block['pgbench_submission']['rps']:.0f} tps, "
+                                f"p99 {block['pgbench_submission']['p99_ms']:.1f} ms")
                 finally:
                     server.stop()
                 results["runs"].append(block)

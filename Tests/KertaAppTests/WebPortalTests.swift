@@ -6,10 +6,11 @@ import Testing
 import Vapor
 import VaporTesting
 
-/// A browser without JavaScript: keeps the session cookie and the form token between requests.
+/// A browser without JavaScript: keeps its cookies (the session's and the form token's) and the form token between requests.
 final class Browser: @unchecked Sendable {
     let app: Application
-    var cookie: String?
+    var cookies: [String: String] = [:]
+    var cookie: String? { cookies.isEmpty ? nil : cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
     var csrf = ""
     var language: String?
 
@@ -67,8 +68,10 @@ final class Browser: @unchecked Sendable {
 
     private func keep(_ res: TestingHTTPResponse) {
         for header in res.headers[.setCookie] {
-            let pair = String(header.split(separator: ";")[0])
-            if pair.hasPrefix("kerta_session=") { cookie = pair }
+            let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1).map(String.init)
+            guard pair.count == 2 else { continue }
+            let expired = header.lowercased().contains("max-age=0") || header.contains("1970")
+            cookies[pair[0]] = expired ? nil : pair[1]
         }
     }
 
@@ -138,6 +141,38 @@ final class Browser: @unchecked Sendable {
                                                                      "lon": "115.2166", "reporter_name": "Made"], token: false)
             #expect(status == .forbidden)
             #expect(try await Complaint.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test func readingPagesWritesNoSessionAndTheFormTokenComesInASignedCookie() async throws {
+        try await withKerta(demo: true) { app in
+            let ticket = try #require(try await Client(app: app).report()).ticket
+            let visitor = Browser(app)
+            for path in ["/", "/report", "/map", "/performance", "/complaints/\(ticket)", "/login"] {
+                #expect(try await visitor.get(path).0 == .ok, "\(path)")
+            }
+            // A crawler's thousand visits used to leave a thousand session rows behind.
+            #expect(try await SessionRecord.query(on: app.db).count() == 0)
+            #expect(visitor.cookies["kerta_session"] == nil)
+            let cookieToken = try #require(visitor.cookies[CSRF.cookieName])
+            #expect(visitor.csrf == cookieToken)
+
+            // The cookie's token works for a visitor without a session, and one made up without the secret does not.
+            let forged = String(cookieToken.prefix(25)) + String(repeating: "A", count: cookieToken.count - 25)
+            let stranger = Browser(app)
+            stranger.cookies[CSRF.cookieName] = forged
+            stranger.csrf = forged
+            let (refused, _, _) = try await stranger.post("/complaints/\(ticket)/follow", ["email": "warga@contoh.id"])
+            #expect(refused == .forbidden)
+            let (followed, _, _) = try await visitor.post("/complaints/\(ticket)/follow", ["email": "warga@contoh.id"])
+            #expect(followed == .seeOther)
+
+            // Signing in starts the session; a page opened before still posts, and the next one carries the session's token.
+            let (signedIn, _, _) = try await visitor.post("/login", ["email": "verifikator@kerta.example", "password": DemoAccount.password, "next": "/console"])
+            #expect(signedIn == .seeOther && visitor.cookies["kerta_session"] != nil)
+            try await visitor.get("/console")
+            #expect(visitor.csrf != cookieToken)
+            #expect(try await visitor.post("/logout", [:]).0 == .seeOther)
         }
     }
 

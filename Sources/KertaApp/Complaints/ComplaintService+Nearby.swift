@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import KertaCore
+import SQLKit
 
 extension ComplaintService {
     static let nearbyRadiusMeters = 250.0
@@ -19,33 +20,29 @@ extension ComplaintService {
             let facts: ComplaintFacts, submittedAt: Date
         }
         // Only the columns the answer and the access rule need: a busy corner can hold hundreds of open
-        // complaints, and decoding whole rows was most of the cost of this search.
-        nonisolated(unsafe) var rows: [Result<Candidate, any Error>] = []
-        try await Complaint.query(on: db)
-            .filter(\.$categoryCode == category)
-            .filter(\.$gridCell ~~ GridCell.covering(box).map(Optional.some))
-            .filter(\.$latitude >= box.minLatitude).filter(\.$latitude <= box.maxLatitude)
-            .filter(\.$longitude >= box.minLongitude).filter(\.$longitude <= box.maxLongitude)
-            .filter(\.$status ~~ openStatuses)
-            .field(\.$id).field(\.$ticket).field(\.$status).field(\.$categoryCode).field(\.$text).field(\.$latitude)
-            .field(\.$longitude).field(\.$visibility).field(\.$agencyCode).field(\.$resolvedAt).field(\.$submittedAt)
-            .limit(500)
-            .run { row in
-                rows.append(Result {
-                    let o = row.qualifiedSchema(space: nil, Complaint.schema)
-                    let status = try o.decode("status", as: String.self)
-                    return Candidate(
-                        id: try o.decode("id", as: UUID.self), ticket: try o.decode("ticket", as: String.self), status: status,
-                        category: try o.decode("category_code", as: String.self), text: try o.decode("description", as: String.self),
-                        point: GeoPoint(latitude: try o.decode("latitude", as: Double.self), longitude: try o.decode("longitude", as: Double.self)),
-                        facts: ComplaintFacts(status: ComplaintStatus(rawValue: status) ?? .submitted,
-                                              visibility: ComplaintVisibility(rawValue: try o.decode("visibility", as: String.self)) ?? .confidential,
-                                              agencyCode: try o.optional("agency_code", String.self),
-                                              resolvedAt: try o.optional("resolved_at", Date.self)),
-                        submittedAt: try o.decode("submitted_at", as: Date.self))
-                })
-            }
-        let candidates = try rows.map { try $0.get() }
+        // complaints, and decoding whole rows was most of the cost of this search. SQL text with binds, not
+        // Fluent's builder: its reflection and identifier escaping were most of what remained (every
+        // submission runs this search for possible duplicates).
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT "id", "ticket", "status", "category_code", "description", "latitude", "longitude", "visibility",
+                   "agency_code", "resolved_at", "submitted_at" FROM "complaints"
+            WHERE "category_code" = \(bind: category) AND "grid_cell" IN (\(binds: GridCell.covering(box)))
+              AND "latitude" >= \(bind: box.minLatitude) AND "latitude" <= \(bind: box.maxLatitude)
+              AND "longitude" >= \(bind: box.minLongitude) AND "longitude" <= \(bind: box.maxLongitude)
+              AND "status" IN (\(binds: openStatuses)) LIMIT 500
+            """).all()
+        let candidates = try rows.map { row in
+            let status = try row.decode(column: "status", as: String.self)
+            return Candidate(
+                id: try row.decode(column: "id", as: UUID.self), ticket: try row.decode(column: "ticket", as: String.self), status: status,
+                category: try row.decode(column: "category_code", as: String.self), text: try row.decode(column: "description", as: String.self),
+                point: GeoPoint(latitude: try row.decode(column: "latitude", as: Double.self), longitude: try row.decode(column: "longitude", as: Double.self)),
+                facts: ComplaintFacts(status: ComplaintStatus(rawValue: status) ?? .submitted,
+                                      visibility: ComplaintVisibility(rawValue: try row.decode(column: "visibility", as: String.self)) ?? .confidential,
+                                      agencyCode: try row.optional("agency_code", String.self),
+                                      resolvedAt: try row.optional("resolved_at", Date.self)),
+                submittedAt: try row.decode(column: "submitted_at", as: Date.self))
+        }
         let readable = candidates.filter { $0.id != excluding && ComplaintAccess.canRead($0.facts, by: viewer) }
         let measured = readable.map { (candidate: $0, distance: $0.point.distance(to: point)) }
         let close = measured.filter { $0.distance <= Self.nearbyRadiusMeters }.sorted { a, b in

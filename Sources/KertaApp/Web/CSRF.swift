@@ -1,23 +1,49 @@
 import Foundation
 import Vapor
 
-/// A per-session token every form carries (`_csrf`), so another site cannot post in a signed-in
-/// user's name. Cookies are SameSite=Lax as well; the token covers older browsers and same-site attacks.
+/// The token every form carries (`_csrf`), so another site cannot post in a visitor's name. Cookies are
+/// SameSite=Lax as well; the token covers older browsers and same-site attacks.
+///
+/// A signed-in visitor's token lives in their session. A visitor without a session gets a signed token in
+/// a cookie of its own (the signed double-submit pattern) instead of a session: reading a page then writes
+/// nothing. Before, every anonymous page view created a session row — a durable write per view (most of
+/// the home page's cost) and a row per crawler hit that was never deleted.
 enum CSRF {
     static let field = "_csrf"
+    static let cookieName = "kerta_csrf"
     private static let key = "csrf"
+    private struct MintedKey: StorageKey { typealias Value = String }
 
     static func token(for req: Request) -> String {
-        if let existing = req.session.data[key] { return existing }
-        let token = Digest.randomSecret()
-        req.session.data[key] = token
-        return token
+        if req.hasSession {
+            if let existing = req.session.data[key] { return existing }
+            let token = Digest.randomSecret()
+            req.session.data[key] = token
+            return token
+        }
+        let signer = CSRFSigner(secret: req.application.kertaConfiguration.secret)
+        if let cookie = req.cookies[cookieName]?.string, signer.isValid(cookie) { return cookie }
+        if let minted = req.storage[MintedKey.self] { return minted }
+        let minted = signer.mint()
+        req.storage[MintedKey.self] = minted
+        return minted
+    }
+
+    /// Sets the cookie of a token minted for this response's page.
+    static func attachCookie(to response: Response, for req: Request) {
+        guard let minted = req.storage[MintedKey.self] else { return }
+        let secure = req.application.kertaConfiguration.publicURL.hasPrefix("https://")
+        response.cookies[cookieName] = HTTPCookies.Value(string: minted, maxAge: 7 * 86400, path: "/", isSecure: secure,
+                                                         isHTTPOnly: true, sameSite: .lax)
     }
 
     static func verify(_ req: Request) throws {
         struct Form: Decodable { let _csrf: String? }
-        let given = (try? req.content.decode(Form.self))?._csrf
-        guard let expected = req.session.data[key], let given, given == expected else {
+        let given = (try? req.content.decode(Form.self))?._csrf ?? ""
+        // A page opened before signing in carries the cookie's token; one opened after, the session's.
+        let bySession = req.hasSession && req.session.data[key].map { CSRFSigner.same($0, given) } == true
+        let byCookie = req.cookies[cookieName].map { CSRFSigner.same($0.string, given) && CSRFSigner(secret: req.application.kertaConfiguration.secret).isValid($0.string) } == true
+        guard !given.isEmpty, bySession || byCookie else {
             // In both languages: the error page speaks the reader's.
             throw APIError(.forbidden, code: "forbidden", id: "Formulir sudah kedaluwarsa atau dikirim dari tempat lain; muat ulang halaman dan coba lagi.",
                            en: "The form expired or came from elsewhere; reload the page and try again.")
@@ -35,6 +61,8 @@ struct CSRFMiddleware: AsyncMiddleware {
             }
             try CSRF.verify(request)
         }
-        return try await next.respond(to: request)
+        let response = try await next.respond(to: request)
+        CSRF.attachCookie(to: response, for: request)
+        return response
     }
 }

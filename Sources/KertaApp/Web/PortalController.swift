@@ -226,7 +226,9 @@ struct PortalController: RouteCollection {
     }
 
     private func accessKey(_ req: Request, _ ticket: String) -> String? {
-        req.queryText("key") ?? req.session.data["key:\(ticket.uppercased())"]
+        // Only a visitor who has a session (one who reported from this browser, or signed in) can have a key in
+        // it; asking anyone else's would create an empty session row for them.
+        req.queryText("key") ?? (req.hasSession ? req.session.data["key:\(ticket.uppercased())"] : nil)
     }
 
     @Sendable func complaint(req: Request) async throws -> Response {
