@@ -6,11 +6,12 @@ extension ComplaintService {
     /// Staff change who may see a complaint, with a reason (``ComplaintVisibilityChange`` holds the rules:
     /// 404 for what the caller may not read, 403 for who may not change it, 422 for no change). The new
     /// visibility, its audit entry and the message to the reporter are written in one transaction; every
-    /// reader (the page, the lists, the exports, Open311) asks the database, so outsiders' views follow at once.
+    /// reader (the page, the lists, the exports, Open311) asks the database, so outsiders' views follow at once —
+    /// except the home page's newest complaints, cleared here at once and on other servers within five seconds.
     func changeVisibility(ticket: String, _ request: VisibilityChangeRequest, user: User?) async throws -> Complaint {
         guard let user else { throw APIError.unauthorized }
         let (found, _) = try await find(ticket: ticket, user: user, accessKey: nil)
-        return try await db.transaction { tx in
+        let changed = try await db.transaction { tx in
             try await Self.lock(found.requireID(), on: tx)
             guard let complaint = try await Complaint.find(found.id, on: tx) else { throw Self.notFound(ticket) }
             let actor = actor(for: complaint, user: user, accessKey: nil)
@@ -31,5 +32,7 @@ extension ComplaintService {
             try await notifier(tx).visibilityChanged(complaint, from: old, reason: request.reason, at: now)
             return complaint
         }
+        await caches.recentCards.removeAll()
+        return changed
     }
 }

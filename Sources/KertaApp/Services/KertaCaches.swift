@@ -7,6 +7,8 @@ final class KertaCaches: Sendable {
     let reference = ExpiringCache<String, ReferenceCatalog>(lifetime: 60)
     /// The home page's public counts by status (a full count of the table): half a minute old at most.
     let statusCounts = ExpiringCache<String, [String: Int]>(lifetime: 30)
+    /// The home page's newest public complaints by language: five seconds old at most.
+    let recentCards = ExpiringCache<String, [ComplaintCard]>(lifetime: 5)
     /// Agency scoreboards by period (the home page's current month, and `/api/v1/agencies/performance`):
     /// a month of a big city is tens of thousands of complaints to score.
     let performance = ExpiringCache<String, [AgencyPerformanceRow]>(lifetime: 60)

@@ -11,7 +11,7 @@ struct PageContext<Content: Encodable>: Encodable {
         let isStaff: Bool
     }
 
-    let t: [String: String]
+    let t: PageStrings
     let lang: String
     let otherLang: String
     let viewer: Viewer?
@@ -31,7 +31,7 @@ extension Request {
         let language = self.language
         let strings = Catalogue.shared.table(language)
         let viewer = user.map { PageContext<Content>.Viewer(name: $0.name, role: $0.role, isStaff: $0.roleValue?.isStaff ?? false) }
-        let context = PageContext(t: strings, lang: language.rawValue, otherLang: language == .english ? "id" : "en", viewer: viewer,
+        let context = PageContext(t: PageStrings.byLanguage[language] ?? PageStrings(strings), lang: language.rawValue, otherLang: language == .english ? "id" : "en", viewer: viewer,
                                   csrf: CSRF.token(for: self), path: url.path, title: strings[key] ?? key,
                                   tiles: application.kertaConfiguration.tileURL, vendor: application.vendorAssets, content: content)
         let view = try await self.view.render(template, context)

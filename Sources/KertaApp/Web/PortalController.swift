@@ -35,12 +35,18 @@ struct PortalController: RouteCollection {
     }
 
     @Sendable func home(req: Request) async throws -> Response {
-        let query = Complaint.query(on: req.db)
-        ComplaintFilter.restrictToReadable(query, viewer: nil)
-        let recent = try await query.sort(\.$submittedAt, .descending).limit(12).allRows()
-        // The home page is the most visited and counting is a scan of the whole table: one grouped query,
-        // at most every half minute per server.
+        // The home page is the most visited page: its newest public complaints are read at most every five
+        // seconds per server and language, and counting (a scan of the whole table) every half minute.
         let db = req.db
+        let language = req.language
+        let caches = req.application.caches
+        let cards = try await caches.recentCards.value(for: language.rawValue) {
+            let query = Complaint.query(on: db)
+            ComplaintFilter.restrictToReadable(query, viewer: nil)
+            let recent = try await query.sort(\.$submittedAt, .descending).limit(12).allRows()
+            let catalog = try await caches.catalog(on: db)
+            return recent.map { ComplaintCard($0, catalog: catalog, language: language) }
+        }
         let byStatus = try await req.application.caches.statusCounts.value(for: "public") {
             let rows = try await (db as! any SQLDatabase).raw("""
                 SELECT status, COUNT(*) AS n FROM complaints WHERE visibility <> \(bind: ComplaintVisibility.confidential.rawValue) GROUP BY status
@@ -54,8 +60,7 @@ struct PortalController: RouteCollection {
         }
         let (from, to) = PerformanceService.currentMonth()
         let ranking = try await req.application.caches.performance(from: from, to: to, on: db).filter { $0.rank != nil }
-        let catalog = try await req.application.caches.catalog(on: db)
-        let cards = recent.map { ComplaintCard($0, catalog: catalog, language: req.language) }
+        let catalog = try await caches.catalog(on: db)
         return try await req.page("home", title: "home_title",
                                   Home(recent: cards, counts: counts,
                                        ranking: ranking.prefix(5).map { PerformanceLine($0, catalog: catalog, language: req.language) },

@@ -7,11 +7,7 @@ import LeafKit
 struct WITADateTag: LeafTag {
     func render(_ ctx: LeafContext) throws -> LeafData {
         guard let text = ctx.parameters.first?.string, let date = WITATimestamp.date(from: text) else { return .string("") }
-        let english = ctx.parameters.dropFirst().first?.string == "en"
-        let formatter = DateFormatter()
-        formatter.timeZone = .wita
-        formatter.locale = Locale(identifier: english ? "en_GB" : "id_ID")
-        formatter.dateFormat = english ? "d MMM yyyy, HH:mm" : "d MMM yyyy, HH.mm"
-        return .string(formatter.string(from: date) + " WITA")
+        let language: Language = ctx.parameters.dropFirst().first?.string == "en" ? .english : .indonesian
+        return .string(WITAReadableTime.string(from: date, language))
     }
 }
