@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import KertaCore
+import SQLKit
 
 /// Builds what a caller sees of a complaint, applying the privacy rules field by field.
 struct ComplaintPresenter {
@@ -8,18 +9,24 @@ struct ComplaintPresenter {
     let workflow: ComplaintWorkflow
     let caches: KertaCaches
 
-    func view(_ complaint: Complaint, actor: ComplaintActor, photoURL: (ComplaintPhoto) -> String) async throws -> ComplaintView {
+    func view(_ complaint: Complaint, actor: ComplaintActor, photoURL: (UUID) -> String) async throws -> ComplaintView {
         let facts = complaint.facts
         let id = try complaint.requireID()
         let catalog = try await caches.catalog(on: db)
         let category = catalog.categories[complaint.categoryCode]
         let agency = complaint.agencyCode.flatMap { catalog.agencies[$0] }
         let showInternal = ComplaintAccess.canSeeInternal(facts, by: actor)
-        var updatesQuery = ComplaintUpdate.query(on: db).filter(\.$complaint.$id == id).sort(\.$createdAt)
-        if !showInternal { updatesQuery = updatesQuery.filter(\.$isInternal == false) }
-        let updates = try await updatesQuery.all()
-        let photos = try await ComplaintPhoto.query(on: db).filter(\.$complaint.$id == id)
-            .field(\.$id).field(\.$kind).field(\.$position).field(\.$complaint.$id).sort(\.$kind).sort(\.$position).all()
+        // SQL text, not Fluent's builder: its reflection and identifier escaping were most of a complaint
+        // page's CPU (BENCHMARKS.md).
+        let sql = db as! any SQLDatabase
+        let internalFilter: SQLQueryString = showInternal ? "" : " AND \"internal\" = \(bind: false)"
+        let updates = try await sql.raw("""
+            SELECT "author_id", "author_role", "author_name", "body", "internal", "created_at" FROM "complaint_updates"
+            WHERE "complaint_id" = \(bind: id)
+            """ + internalFilter + " ORDER BY \"created_at\"").all().map(PresentedUpdate.init(row:))
+        let photos = try await sql.raw("""
+            SELECT "id" FROM "complaint_photos" WHERE "complaint_id" = \(bind: id) ORDER BY "kind", "position"
+            """).all().map { try $0.decode(column: "id", as: UUID.self) }
 
         let showName = ComplaintAccess.canSeeReporterName(facts, by: actor)
         let showContacts = ComplaintAccess.canSeeContacts(facts, by: actor)

@@ -42,10 +42,14 @@ struct ComplaintService {
     /// The complaint with this ticket if the caller may read it; otherwise "not found", so outsiders
     /// cannot tell a confidential complaint from one that does not exist.
     func find(ticket: String, user: User?, accessKey: String?, on db: (any Database)? = nil) async throws -> (Complaint, ComplaintActor) {
+        // A plain row: the complaint found here is only read (changes read it again inside their
+        // transaction), and Fluent's query builder reflected over the model on every page view.
         guard let number = TicketNumber(ticket),
-              let complaint = try await Complaint.query(on: db ?? self.db).filter(\.$ticket == number.description).first() else {
+              let row = try await ((db ?? self.db) as! any SQLDatabase).raw(
+                  "SELECT \(unsafeRaw: Complaint.quotedColumnNames) FROM \"complaints\" WHERE \"ticket\" = \(bind: number.description) LIMIT 1").first() else {
             throw Self.notFound(ticket)
         }
+        let complaint = try Complaint(output: SQLRowOutput(row: row))
         let actor = actor(for: complaint, user: user, accessKey: accessKey)
         guard ComplaintAccess.canRead(complaint.facts, by: actor) else { throw Self.notFound(ticket) }
         return (complaint, actor)

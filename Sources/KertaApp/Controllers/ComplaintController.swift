@@ -53,7 +53,7 @@ struct ComplaintController: RouteCollection {
         let (complaint, actor) = try await service.find(ticket: ticket, user: req.user, accessKey: req.complaintAccessKey)
         let view = try await ComplaintPresenter(db: req.db, workflow: try await service.workflow(), caches: req.application.caches)
             .view(complaint, actor: actor) { photo in
-                "/api/v1/complaints/\(complaint.ticket)/photos/\(photo.id!.uuidString.lowercased())"
+                "/api/v1/complaints/\(complaint.ticket)/photos/\(photo.uuidString.lowercased())"
             }
         return view
     }

@@ -118,7 +118,7 @@ struct ConsoleController: RouteCollection {
         let (complaint, actor) = try await service.find(ticket: ticket, user: req.user, accessKey: nil)
         let workflow = try await service.workflow()
         let presenter = ComplaintPresenter(db: req.db, workflow: workflow, caches: req.application.caches)
-        let view = try await presenter.view(complaint, actor: actor) { "/api/v1/complaints/\(complaint.ticket)/photos/\($0.id!.uuidString.lowercased())" }
+        let view = try await presenter.view(complaint, actor: actor) { "/api/v1/complaints/\(complaint.ticket)/photos/\($0.uuidString.lowercased())" }
         let history = try await presenter.history(complaint, actor: actor).map { HistoryLine($0, language: req.language) }
         let nearby = try await service.nearby(complaint.point, category: complaint.categoryCode, viewer: actor, excluding: complaint.id)
         let actions = workflow.availableMoves(complaint.facts, for: actor, at: Date()).map { to in

@@ -246,7 +246,7 @@ struct PortalController: RouteCollection {
         let key = accessKey(req, ticket)
         let (complaint, actor) = try await service.find(ticket: ticket, user: req.user, accessKey: key)
         let presenter = ComplaintPresenter(db: req.db, workflow: try await service.workflow(), caches: req.application.caches)
-        let view = try await presenter.view(complaint, actor: actor) { "/api/v1/complaints/\(complaint.ticket)/photos/\($0.id!.uuidString.lowercased())" + (key.map { "?key=\($0)" } ?? "") }
+        let view = try await presenter.view(complaint, actor: actor) { "/api/v1/complaints/\(complaint.ticket)/photos/\($0.uuidString.lowercased())" + (key.map { "?key=\($0)" } ?? "") }
         let history = ComplaintAccess.canSeeHistory(complaint.facts, by: actor) ? try await presenter.history(complaint, actor: actor) : []
         let canRespond = actor.isReporter && complaint.statusValue == .resolved
         let canRate = actor.isReporter && complaint.resolvedAt != nil && complaint.ratingStars == nil
