@@ -33,23 +33,23 @@ struct Open311Request {
         "updated_at", "resolution_due_at", "address", "desa_name", "kecamatan_name", "latitude", "longitude",
     ]
 
-    init(row: any SQLRow) throws {
-        id = try row.decode(column: "id", as: UUID.self)
-        ticket = try row.decode(column: "ticket", as: String.self)
-        status = try row.decode(column: "status", as: String.self)
-        publicResponse = try row.optional("public_response", String.self)
-        categoryCode = try row.decode(column: "category_code", as: String.self)
-        text = try row.decode(column: "description", as: String.self)
-        agencyCode = try row.optional("agency_code", String.self)
-        dueAt = try row.optional("due_at", Date.self)
-        submittedAt = try row.decode(column: "submitted_at", as: Date.self)
-        updatedAt = try row.decode(column: "updated_at", as: Date.self)
-        resolutionDueAt = try row.optional("resolution_due_at", Date.self)
-        address = try row.optional("address", String.self)
-        desaName = try row.decode(column: "desa_name", as: String.self)
-        kecamatanName = try row.decode(column: "kecamatan_name", as: String.self)
-        latitude = try row.decode(column: "latitude", as: Double.self)
-        longitude = try row.decode(column: "longitude", as: Double.self)
+    init(row: PlainRow) throws {
+        id = try row.decode(0)
+        ticket = try row.decode(1)
+        status = try row.decode(2)
+        publicResponse = try row.optional(3)
+        categoryCode = try row.decode(4)
+        text = try row.decode(5)
+        agencyCode = try row.optional(6)
+        dueAt = try row.optional(7)
+        submittedAt = try row.decode(8)
+        updatedAt = try row.decode(9)
+        resolutionDueAt = try row.optional(10)
+        address = try row.optional(11)
+        desaName = try row.decode(12)
+        kecamatanName = try row.decode(13)
+        latitude = try row.decode(14)
+        longitude = try row.decode(15)
     }
 
     /// The select list, quoted once (both engines quote identifiers with `"`).
@@ -84,7 +84,7 @@ struct Open311Select {
         if let order { query += SQLQueryString(" ORDER BY \(order)") }
         if let limit { query += SQLQueryString(" LIMIT " + String(limit)) }
         if let offset { query += SQLQueryString(" OFFSET " + String(offset)) }
-        return try await sql.raw(query).all().map(Open311Request.init(row:))
+        return try await PlainRow.all(query, columns: Open311Request.columns, on: sql, Open311Request.init(row:))
     }
 }
 
