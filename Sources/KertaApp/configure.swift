@@ -55,10 +55,10 @@ public func configure(_ app: Application, configuration: KertaConfiguration) asy
 
     // Web sessions in the database, so every server knows every signed-in user.
     app.sessions.use(.fluent)
-    let secureCookies = configuration.publicURL.hasPrefix("https://")
+    let secureCookies = configuration.servesHTTPS
     app.sessions.configuration.cookieName = "kerta_session"
     app.sessions.configuration.cookieFactory = { id in
-        HTTPCookies.Value(string: id.string, maxAge: 7 * 86400, path: "/", isSecure: secureCookies, isHTTPOnly: true, sameSite: .lax)
+        .kertaPrivate(id.string, secure: secureCookies)
     }
 
     app.routes.defaultMaxBodySize = ByteCount(value: limits.body)

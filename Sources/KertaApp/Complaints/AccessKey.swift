@@ -16,10 +16,6 @@ struct AccessKey {
 
     func isValid(_ candidate: String?, for complaintID: UUID?) -> Bool {
         guard let candidate, let complaintID else { return false }
-        let expected = Array(key(for: complaintID).utf8)
-        let given = Array(candidate.utf8)
-        guard expected.count == given.count else { return false }
-        // Constant time, so the key cannot be guessed byte by byte from response times.
-        return zip(expected, given).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+        return Digest.constantTimeEqual(key(for: complaintID), candidate)
     }
 }

@@ -48,6 +48,9 @@ public struct KertaConfiguration: Sendable {
     public var publicURL: String
     /// `KERTA_SECRET`: signs tokens; at least 32 characters in production.
     public var secret: String
+
+    /// Served over HTTPS (by `publicURL`): cookies are then `Secure` and answers carry HSTS.
+    public var servesHTTPS: Bool { publicURL.lowercased().hasPrefix("https://") }
     /// `KERTA_AUTO_MIGRATE`: migrate (and seed reference data) when `serve` starts. Default on.
     public var autoMigrate: Bool
     /// `KERTA_DEMO`: seed the Denpasar demo (accounts and complaints) on first start. Default on, off in production.

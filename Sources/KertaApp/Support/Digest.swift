@@ -22,6 +22,13 @@ enum Digest {
         return base64URL(Data(bytes))
     }
 
+    /// Compares two secrets in constant time, so one cannot be guessed byte by byte from response times.
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
     /// Base64 that is safe in URLs and headers, without padding.
     static func base64URL(_ data: Data) -> String {
         data.base64EncodedString()

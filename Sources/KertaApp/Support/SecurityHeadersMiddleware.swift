@@ -31,7 +31,7 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
             (HTTPHeaders.Name("Referrer-Policy"), "strict-origin-when-cross-origin"),
             (HTTPHeaders.Name("Permissions-Policy"), "geolocation=(self), camera=(self), microphone=(), payment=()"),
         ]
-        if configuration.publicURL.lowercased().hasPrefix("https://") {
+        if configuration.servesHTTPS {
             headers.append((.strictTransportSecurity, "max-age=31536000; includeSubDomains"))
         }
         self.headers = headers

@@ -32,17 +32,15 @@ enum CSRF {
     /// Sets the cookie of a token minted for this response's page.
     static func attachCookie(to response: Response, for req: Request) {
         guard let minted = req.storage[MintedKey.self] else { return }
-        let secure = req.application.kertaConfiguration.publicURL.hasPrefix("https://")
-        response.cookies[cookieName] = HTTPCookies.Value(string: minted, maxAge: 7 * 86400, path: "/", isSecure: secure,
-                                                         isHTTPOnly: true, sameSite: .lax)
+        response.cookies[cookieName] = .kertaPrivate(minted, secure: req.application.kertaConfiguration.servesHTTPS)
     }
 
     static func verify(_ req: Request) throws {
         struct Form: Decodable { let _csrf: String? }
         let given = (try? req.content.decode(Form.self))?._csrf ?? ""
         // A page opened before signing in carries the cookie's token; one opened after, the session's.
-        let bySession = req.hasSession && req.session.data[key].map { CSRFSigner.same($0, given) } == true
-        let byCookie = req.cookies[cookieName].map { CSRFSigner.same($0.string, given) && CSRFSigner(secret: req.application.kertaConfiguration.secret).isValid($0.string) } == true
+        let bySession = req.hasSession && req.session.data[key].map { Digest.constantTimeEqual($0, given) } == true
+        let byCookie = req.cookies[cookieName].map { Digest.constantTimeEqual($0.string, given) && CSRFSigner(secret: req.application.kertaConfiguration.secret).isValid($0.string) } == true
         guard !given.isEmpty, bySession || byCookie else {
             // In both languages: the error page speaks the reader's.
             throw APIError(.forbidden, code: "forbidden", id: "Formulir sudah kedaluwarsa atau dikirim dari tempat lain; muat ulang halaman dan coba lagi.",

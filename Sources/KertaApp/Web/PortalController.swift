@@ -40,11 +40,11 @@ struct PortalController: RouteCollection {
         let db = req.db
         let language = req.language
         let caches = req.application.caches
+        let catalog = try await caches.catalog(on: db)
         let cards = try await caches.recentCards.value(for: language.rawValue) {
             let query = Complaint.query(on: db)
             ComplaintFilter.restrictToReadable(query, viewer: nil)
             let recent = try await query.sort(\.$submittedAt, .descending).limit(12).allRows()
-            let catalog = try await caches.catalog(on: db)
             return recent.map { ComplaintCard($0, catalog: catalog, language: language) }
         }
         let byStatus = try await req.application.caches.statusCounts.value(for: "public") {
@@ -59,8 +59,7 @@ struct PortalController: RouteCollection {
             StatusCount(status: $0.rawValue, label: $0.label.text(req.language), count: byStatus[$0.rawValue] ?? 0)
         }
         let (from, to) = PerformanceService.currentMonth()
-        let ranking = try await req.application.caches.performance(from: from, to: to, on: db).filter { $0.rank != nil }
-        let catalog = try await caches.catalog(on: db)
+        let ranking = try await caches.performance(from: from, to: to, on: db).filter { $0.rank != nil }
         return try await req.page("home", title: "home_title",
                                   Home(recent: cards, counts: counts,
                                        ranking: ranking.prefix(5).map { PerformanceLine($0, catalog: catalog, language: req.language) },
