@@ -28,6 +28,7 @@ extension Application {
         let deadline = ContinuousClock.now + .seconds(grace)
         logger.notice("Stopping: no new requests; waiting up to \(grace) s for \(requestGate.inFlight) in flight")
         requestGate.beginDraining()
+        await eventHub.closeAll()
         // Closes the listening socket at once (the port is free for the next server) and every idle or
         // finished keep-alive connection; busy ones close after their answer.
         await server.shutdown()

@@ -22,6 +22,7 @@ public func configure(_ app: Application, configuration: KertaConfiguration) asy
     _ = app.calendarStore
     _ = app.areaDirectory
     _ = app.serviceAttributes
+    _ = app.eventHub
 
     try configureDatabase(app, configuration)
 
@@ -81,6 +82,7 @@ public func configure(_ app: Application, configuration: KertaConfiguration) asy
 
     app.lifecycle.use(StartupPreparation())
     app.lifecycle.use(BackgroundJobs())
+    app.lifecycle.use(EventHubLifecycle())
 
     try routes(app)
 }
@@ -104,6 +106,8 @@ private func configureDatabase(_ app: Application, _ configuration: KertaConfigu
         }
         // More than one connection per event loop, so a migration holding its lock connection can still migrate.
         app.databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(10)), as: .psql)
+        // Every server hears every server's events (on SQLite there is one process, and the hub is told directly).
+        app.lifecycle.use(PostgresEventListener(configuration: postgres.coreConfiguration))
     }
 }
 

@@ -20,6 +20,8 @@ func routes(_ app: Application) throws {
     try api.register(collection: ExportController())
     try api.register(collection: RoutingOverrideController())
     try api.register(collection: OpenAPIController())
+    // The console's live feed signs in with its session cookie (a browser's EventSource and WebSocket send no bearer token).
+    try api.grouped(app.sessions.middleware, User.sessionAuthenticator()).register(collection: EventController())
 
     try app.grouped("open311", "v2").register(collection: Open311Controller())
 }

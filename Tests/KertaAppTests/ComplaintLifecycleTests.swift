@@ -48,7 +48,7 @@ import VaporTesting
             #expect(history.last?.action == "rating")
             #expect(history.map(\.position) == Array(1...6))
             for (earlier, later) in zip(history, history.dropFirst()) { #expect(later.previousHash == earlier.hash) }
-            #expect(try await AuditTrail.verify(on: app.db) == nil)
+            #expect(try await AuditVerifier.verify(KertaAuditSubjects.all, on: app.db) == nil)
 
             // A notification was queued to the reporter for each change of state.
             let messages = try await OutboxMessage.query(on: app.db).filter(\.$complaintTicket == ticket).all()

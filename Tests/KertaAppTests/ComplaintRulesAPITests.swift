@@ -133,7 +133,7 @@ typealias TestClock = DemoClock
             #expect(escalated.overdueAt != nil)
             let toSupervisors = try await OutboxMessage.query(on: app.db).filter(\.$recipient == "pimpinan@kerta.example").all()
             #expect(toSupervisors.count == 1 && toSupervisors[0].complaintTicket == late.ticket)
-            let history = try await AuditEntry.query(on: app.db).filter(\.$complaintID == late.id!).sort(\.$position).all()
+            let history = try await AuditEntry.query(on: app.db).filter(\.$subjectID == late.id!).sort(\.$position).all()
             #expect(history.last?.action == "escalated")
 
             // A new stage has its own clock and its own single escalation.
@@ -147,7 +147,7 @@ typealias TestClock = DemoClock
             #expect(try await job.run() == DeadlineJob.Report(escalated: 0, closed: 1))
             let closed = try #require(try await Complaint.find(late.id, on: app.db))
             #expect(closed.statusValue == .closed)
-            #expect(try await AuditTrail.verify(on: app.db) == nil)
+            #expect(try await AuditVerifier.verify(KertaAuditSubjects.all, on: app.db) == nil)
         }
     }
 
@@ -208,17 +208,17 @@ typealias TestClock = DemoClock
             let verifier = try await client.token("verifikator@kerta.example")
             let ticket = try #require(try await client.report()).ticket
             try await client.move(ticket, to: "rejected", token: verifier, reason: "Bukan jalan kota")
-            #expect(try await AuditTrail.verify(on: app.db) == nil)
+            #expect(try await AuditVerifier.verify(KertaAuditSubjects.all, on: app.db) == nil)
             let sql = app.db as! any SQLDatabase
             try await sql.raw("UPDATE audit_entries SET note = 'Sudah diperbaiki' WHERE position = 2").run()
-            let broken = try #require(try await AuditTrail.verify(on: app.db))
-            #expect(broken.ticket == ticket)
+            let broken = try #require(try await AuditVerifier.verify(KertaAuditSubjects.all, on: app.db))
+            #expect(broken.subject == "complaint \(ticket)")
             #expect(broken.failure.position == 2)
             #expect(broken.failure.problem.contains("altered"))
             try await sql.raw("UPDATE audit_entries SET note = 'Bukan jalan kota' WHERE position = 2").run()
-            #expect(try await AuditTrail.verify(on: app.db) == nil)
+            #expect(try await AuditVerifier.verify(KertaAuditSubjects.all, on: app.db) == nil)
             try await sql.raw("DELETE FROM audit_entries WHERE position = 2").run()
-            #expect(try await AuditTrail.verify(on: app.db)?.ticket == ticket)
+            #expect(try await AuditVerifier.verify(KertaAuditSubjects.all, on: app.db)?.subject == "complaint \(ticket)")
         }
     }
 

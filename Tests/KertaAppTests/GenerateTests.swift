@@ -17,7 +17,7 @@ import Testing
             #expect(Set(complaints.map(\.ticket)).count == 401)
             #expect(Set(complaints.map(\.kecamatanCode)).count == 4)
             #expect(Set(complaints.map(\.statusValue)).count >= 6)
-            #expect(try await AuditTrail.verify(on: app.db) == nil)
+            #expect(try await AuditVerifier.verify(KertaAuditSubjects.all, on: app.db) == nil)
             // Some come with a photo, which its public page serves.
             #expect(report.photos > 100 && report.photos < 300)
             let photo = try #require(try await ComplaintPhoto.query(on: app.db).with(\.$complaint).filter(\.$kind == "report").all()

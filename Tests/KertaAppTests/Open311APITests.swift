@@ -29,7 +29,7 @@ import VaporTesting
             #expect(view.agency == "PUPR" && view.area.desa == "Dauh Puri Kangin")
             let stored = try #require(try await Complaint.query(on: app.db).filter(\.$ticket == ticket).first())
             #expect(stored.attributes == ["ukuran_lubang": ["besar"]])
-            #expect(try await AuditEntry.query(on: app.db).filter(\.$complaintID == stored.id!).count() == 1)
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$subjectID == stored.id!).count() == 1)
         }
     }
 

@@ -28,7 +28,7 @@ import VaporTesting
             #expect(Set(complaints.map(\.kecamatanCode)).count == 4)
             #expect(Set(complaints.map(\.desaCode)).count >= 40)
             #expect(complaints.contains { $0.ratingStars != nil })
-            #expect(try await AuditTrail.verify(on: app.db) == nil)
+            #expect(try await AuditVerifier.verify(KertaAuditSubjects.all, on: app.db) == nil)
             #expect(first["areas"] == 48)      // 1 kota, 4 kecamatan, 43 desa
             #expect(first["categories"] == 54)
             #expect(first["users"] == DemoAccount.all.count)

@@ -1,7 +1,8 @@
 import Fluent
 import Vapor
 
-/// `kerta audit verify`: checks every complaint's hash chain; exits non-zero naming the first broken entry.
+/// `kerta audit verify`: checks every subject's hash chain (complaints today; every kind in
+/// ``KertaAuditSubjects``); exits non-zero naming the first broken entry.
 struct AuditCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "action", help: "verify")
@@ -15,11 +16,11 @@ struct AuditCommand: AsyncCommand {
             throw CommandError("unknown action \(signature.action); use: kerta audit verify")
         }
         let app = context.application
-        let complaints = try await Complaint.query(on: app.db).count()
-        if let (ticket, failure) = try await AuditTrail.verify(on: app.db) {
-            throw CommandError("audit trail BROKEN at \(ticket): \(failure)")
+        let (finding, summary) = try await AuditVerifier.run(KertaAuditSubjects.all, on: app.db)
+        if let finding {
+            throw CommandError("audit trail BROKEN at \(finding)")
         }
-        let entries = try await AuditEntry.query(on: app.db).count()
-        context.console.print("Audit trail intact: \(complaints) complaints, \(entries) entries.")
+        let subjects = summary.subjects.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)\($0.value == 1 ? "" : "s")" }
+        context.console.print("Audit trail intact: \(subjects.isEmpty ? "no subjects" : subjects.joined(separator: ", ")), \(summary.entries) entries.")
     }
 }

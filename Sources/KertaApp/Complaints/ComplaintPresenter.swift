@@ -78,7 +78,7 @@ struct ComplaintPresenter {
     func history(_ complaint: Complaint, actor: ComplaintActor) async throws -> [HistoryEntry] {
         let showInternal = ComplaintAccess.canSeeInternal(complaint.facts, by: actor)
         let showName = ComplaintAccess.canSeeReporterName(complaint.facts, by: actor)
-        let entries = try await AuditEntry.query(on: db).filter(\.$complaintID == complaint.requireID()).sort(\.$position).all()
+        let entries = try await AuditEntry.query(on: db).filter(\.$subjectID == complaint.requireID()).sort(\.$position).all()
         return entries.compactMap { entry in
             let data = entry.data.flatMap { try? JSONDecoder().decode([String: String].self, from: Data($0.utf8)) }
             if !showInternal, data?["internal"] == "true" { return nil }

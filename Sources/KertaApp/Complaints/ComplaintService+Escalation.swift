@@ -15,7 +15,7 @@ extension ComplaintService {
         guard let user else { throw APIError.unauthorized }
         let (found, _) = try await find(ticket: ticket, user: user, accessKey: nil)
         let rules = ComplaintEscalation(deadlines: try await deadlines())
-        return try await db.transaction { tx in
+        return try await recorder.record { tx, change in
             try await Self.lock(found.requireID(), on: tx)
             guard let complaint = try await Complaint.find(found.id, on: tx) else { throw Self.notFound(ticket) }
             let actor = actor(for: complaint, user: user, accessKey: nil)
@@ -46,10 +46,11 @@ extension ComplaintService {
             complaint.escalatedAt = now
             complaint.escalatedStage = stage.rawValue
             complaint.updatedAt = now
-            try await AuditTrail.append(.escalated, to: complaint, by: AuditActor(user: user, fallbackName: user.name, isReporter: false),
-                                        note: request.reason, data: data, at: now, on: tx)
+            change.audit(.escalated, of: complaint, by: AuditActor(user: user, fallbackName: user.name, isReporter: false),
+                         note: request.reason, data: data, at: now)
             try await complaint.update(on: tx)
-            try await notifier(tx).escalatedByHand(complaint, reason: request.reason, by: user, raisedPriority: outcome.raisedPriority, at: now)
+            change.announce(.escalated, of: complaint, at: now)
+            try await notifier(tx, change).escalatedByHand(complaint, reason: request.reason, by: user, raisedPriority: outcome.raisedPriority, at: now)
             return complaint
         }
     }

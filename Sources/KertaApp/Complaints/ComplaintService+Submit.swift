@@ -68,7 +68,7 @@ extension ComplaintService {
         let possibleDuplicates = try await nearby(new.point, category: category.requireID(), viewer: .anonymousVisitor)
 
         do {
-            let complaint = try await db.transaction { tx -> Complaint in
+            let complaint = try await recorder.record { tx, change -> Complaint in
                 let complaint = Complaint()
                 complaint.id = UUID()
                 complaint.ticket = ticket.description
@@ -104,11 +104,11 @@ extension ComplaintService {
                 complaint.auditHead = AuditRecord.genesisHash
                 complaint.auditCount = 0
                 let actor = AuditActor(user: user, fallbackName: complaint.reporterName, isReporter: true)
-                try await AuditTrail.append(.submitted, to: complaint, by: actor, to: .submitted,
-                                            data: ["category": complaint.categoryCode, "agency": agencyCode,
-                                                   "visibility": complaint.visibility, "desa": location.desa.code,
-                                                   "photos": String(cleanedPhotos.count)],
-                                            at: submittedAt, on: tx)
+                change.audit(.submitted, of: complaint, by: actor, to: .submitted,
+                             data: ["category": complaint.categoryCode, "agency": agencyCode,
+                                    "visibility": complaint.visibility, "desa": location.desa.code,
+                                    "photos": String(cleanedPhotos.count)],
+                             at: submittedAt)
                 // A plain row, not Fluent's `create`: its reflection over forty fields was a fifth of a submission.
                 try await (tx as! any SQLDatabase).insertRow(into: Complaint.schema, columns: Complaint.quotedColumnNames,
                                                             values: complaint.columnValues)
@@ -118,7 +118,8 @@ extension ComplaintService {
                                              contentType: photo.format.contentType, bytes: Data(photo.bytes),
                                              createdAt: submittedAt).create(on: tx)
                 }
-                try await notifier(tx).statusChanged(complaint, to: .submitted, note: nil, at: submittedAt, mayHaveFollowers: false)
+                try await notifier(tx, change).statusChanged(complaint, to: .submitted, note: nil, at: submittedAt, mayHaveFollowers: false)
+                change.announce(.submitted, of: complaint, at: submittedAt)
                 return complaint
             }
             return Submission(complaint: complaint, accessKey: complaint.reporterUserID == nil ? accessKeys.key(for: complaint.id!) : nil,

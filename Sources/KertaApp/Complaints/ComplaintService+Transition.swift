@@ -15,12 +15,13 @@ extension ComplaintService {
         try problems.check()
         let workflow = try await workflow()
         let deadlines = try await deadlines()
-        return try await db.transaction { tx in
+        return try await recorder.record { tx, change in
             try await Self.lock(found.requireID(), on: tx)
             guard let complaint = try await Complaint.find(found.id, on: tx) else { throw Self.notFound(ticket) }
             let actor = actor(for: complaint, user: user, accessKey: accessKey)
             let auditActor = AuditActor(user: user, fallbackName: complaint.reporterName, isReporter: actor.isReporter)
-            try await apply(request, to: complaint, actor: actor, auditActor: auditActor, workflow: workflow, deadlines: deadlines, on: tx)
+            try await apply(request, to: complaint, actor: actor, auditActor: auditActor, workflow: workflow, deadlines: deadlines,
+                            on: tx, change: change)
             let existing = try await ComplaintPhoto.query(on: tx).filter(\.$complaint.$id == complaint.requireID()).count()
             for (index, photo) in cleaned.enumerated() {
                 try await ComplaintPhoto(complaintID: complaint.requireID(), kind: request.to.rawValue, position: existing + index + 1,
@@ -30,9 +31,9 @@ extension ComplaintService {
         }
     }
 
-    /// The move itself, inside the caller's transaction; also used by the deadline job (as Kerta).
+    /// The move itself, inside the caller's recorded change; also used by the deadline job (as Kerta).
     func apply(_ request: TransitionRequest, to complaint: Complaint, actor: ComplaintActor, auditActor: AuditActor,
-               workflow: ComplaintWorkflow, deadlines: ComplaintDeadlines, on tx: any Database) async throws {
+               workflow: ComplaintWorkflow, deadlines: ComplaintDeadlines, on tx: any Database, change: ChangeSet) async throws {
         let now = currentInstant()
         let from = complaint.statusValue
         do {
@@ -94,15 +95,15 @@ extension ComplaintService {
         complaint.updatedAt = now
 
         let note = [request.note, request.reason].compactMap { $0 }.first
-        try await AuditTrail.append(.transition, to: complaint, by: auditActor, from: from, to: request.to, note: note,
-                                    data: data, at: now, on: tx)
+        change.audit(.transition, of: complaint, by: auditActor, from: from, to: request.to, note: note, data: data, at: now)
         if let publicNote, !publicNote.isEmpty {
             try await ComplaintUpdate(complaintID: complaint.requireID(), authorID: auditActor.id.flatMap(UUID.init(uuidString:)),
                                       authorRole: auditActor.role ?? "system", authorName: auditActor.name,
                                       body: publicNote, isInternal: false, createdAt: now).create(on: tx)
         }
         try await complaint.update(on: tx)
-        try await notifier(tx).statusChanged(complaint, to: request.to, note: publicNote, at: now)
+        try await notifier(tx, change).statusChanged(complaint, to: request.to, note: publicNote, at: now)
+        change.announce(.moved(to: request.to), of: complaint, at: now)
     }
 
     private func dispatchAgency(_ requested: String?, complaint: Complaint, on tx: any Database) async throws -> String {

@@ -12,7 +12,7 @@ extension ComplaintService {
         let (found, actor) = try await find(ticket: ticket, user: user, accessKey: accessKey)
         guard ComplaintAccess.canAddUpdate(found.facts, by: actor, isInternal: isInternal) else { throw APIError.forbidden }
         let now = currentInstant()
-        return try await db.transaction { tx in
+        return try await recorder.record { tx, change in
             try await Self.lock(found.requireID(), on: tx)
             guard let complaint = try await Complaint.find(found.id, on: tx) else { throw Self.notFound(ticket) }
             let auditActor = AuditActor(user: user, fallbackName: complaint.reporterName, isReporter: actor.isReporter)
@@ -24,13 +24,13 @@ extension ComplaintService {
                 complaint.firstResponseAt = now
             }
             complaint.updatedAt = now
-            try await AuditTrail.append(.update, to: complaint, by: auditActor, note: isInternal ? nil : body,
-                                        data: ["internal": isInternal ? "true" : "false", "update": update.id!.uuidString.lowercased()],
-                                        at: now, on: tx)
+            change.audit(.update, of: complaint, by: auditActor, note: isInternal ? nil : body,
+                         data: ["internal": isInternal ? "true" : "false", "update": update.id!.uuidString.lowercased()], at: now)
             try await complaint.update(on: tx)
             if !isInternal && !actor.isReporter {
-                try await notifier(tx).statusChanged(complaint, to: complaint.statusValue, note: body, at: now)
+                try await notifier(tx, change).statusChanged(complaint, to: complaint.statusValue, note: body, at: now)
             }
+            change.announce(isInternal ? .noted : .responded, of: complaint, at: now)
             return update
         }
     }
@@ -54,7 +54,7 @@ extension ComplaintService {
             throw APIError(.conflict, code: "already_rated", id: "Pengaduan ini sudah dinilai.", en: "This complaint has been rated already.")
         }
         let now = currentInstant()
-        return try await db.transaction { tx in
+        return try await recorder.record { tx, change in
             try await Self.lock(found.requireID(), on: tx)
             guard let complaint = try await Complaint.find(found.id, on: tx) else { throw Self.notFound(ticket) }
             guard complaint.ratingStars == nil else {
@@ -63,9 +63,10 @@ extension ComplaintService {
             complaint.ratingStars = stars
             complaint.ratingComment = comment
             complaint.updatedAt = now
-            try await AuditTrail.append(.rating, to: complaint, by: AuditActor(user: user, fallbackName: complaint.reporterName, isReporter: true),
-                                        note: comment, data: ["stars": String(stars)], at: now, on: tx)
+            change.audit(.rating, of: complaint, by: AuditActor(user: user, fallbackName: complaint.reporterName, isReporter: true),
+                         note: comment, data: ["stars": String(stars)], at: now)
             try await complaint.update(on: tx)
+            change.announce(.rated(stars: stars), of: complaint, at: now)
             return complaint
         }
     }

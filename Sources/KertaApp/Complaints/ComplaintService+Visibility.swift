@@ -11,7 +11,7 @@ extension ComplaintService {
     func changeVisibility(ticket: String, _ request: VisibilityChangeRequest, user: User?) async throws -> Complaint {
         guard let user else { throw APIError.unauthorized }
         let (found, _) = try await find(ticket: ticket, user: user, accessKey: nil)
-        let changed = try await db.transaction { tx in
+        let changed = try await recorder.record { tx, change in
             try await Self.lock(found.requireID(), on: tx)
             guard let complaint = try await Complaint.find(found.id, on: tx) else { throw Self.notFound(ticket) }
             let actor = actor(for: complaint, user: user, accessKey: nil)
@@ -24,12 +24,15 @@ extension ComplaintService {
             let old = complaint.visibilityValue
             complaint.visibility = request.visibility.rawValue
             complaint.updatedAt = now
-            try await AuditTrail.append(.visibility, to: complaint, by: AuditActor(user: user, fallbackName: user.name, isReporter: false),
-                                        note: request.reason,
-                                        data: ["visibility_from": old.rawValue, "visibility": request.visibility.rawValue],
-                                        at: now, on: tx)
+            change.audit(.visibility, of: complaint, by: AuditActor(user: user, fallbackName: user.name, isReporter: false),
+                         note: request.reason, data: ["visibility_from": old.rawValue, "visibility": request.visibility.rawValue], at: now)
             try await complaint.update(on: tx)
-            try await notifier(tx).visibilityChanged(complaint, from: old, reason: request.reason, at: now)
+            try await notifier(tx, change).visibilityChanged(complaint, from: old, reason: request.reason, at: now)
+            // Its earlier public events leave the public log with it.
+            if request.visibility == .confidential {
+                change.withdrawFromPublic(subjectType: Complaint.auditSubjectType, id: try complaint.requireID().uuidString.lowercased())
+            }
+            change.announce(.visibilityChanged, of: complaint, at: now)
             return complaint
         }
         await caches.recentCards.removeAll()

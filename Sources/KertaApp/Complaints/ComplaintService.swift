@@ -5,8 +5,8 @@ import SQLKit
 import Vapor
 
 /// The one code path for everything that happens to a complaint, whoever asks: the JSON API, the web
-/// pages, Open311, the demo seeder and the deadline job. Each change runs in one transaction with its
-/// audit entry and its queued notifications.
+/// pages, Open311, the demo seeder and the deadline job. Each change goes through the ``ChangeRecorder``:
+/// one transaction with its audit entry, its queued notifications and its one event.
 struct ComplaintService {
     let db: any Database
     let areas: AreaDirectory
@@ -18,10 +18,13 @@ struct ComplaintService {
     /// The extra questions of each category, by category code.
     let serviceAttributes: [String: [ServiceAttribute]]
     let now: @Sendable () -> Date
+    let recorder: ChangeRecorder
 
     init(db: any Database, areas: AreaDirectory, calendars: CalendarStore, caches: KertaCaches, accessKeys: AccessKey, publicURL: String,
-         maximumPhotoBytes: Int, serviceAttributes: [String: [ServiceAttribute]] = [:], now: @escaping @Sendable () -> Date = Date.init) {
+         maximumPhotoBytes: Int, serviceAttributes: [String: [ServiceAttribute]] = [:], hub: EventHub? = nil,
+         now: @escaping @Sendable () -> Date = Date.init) {
         self.db = db
+        self.recorder = ChangeRecorder(db: db, hub: hub)
         self.areas = areas
         self.calendars = calendars
         self.caches = caches
@@ -74,8 +77,9 @@ struct ComplaintService {
         ComplaintDeadlines(calendar: try await calendars.calendar(on: db))
     }
 
-    func notifier(_ db: any Database) -> Notifier {
-        Notifier(db: db, publicURL: publicURL)
+    /// The messages of a change, composed with reads on `db` and queued in its change set.
+    func notifier(_ db: any Database, _ change: ChangeSet) -> Notifier {
+        Notifier(db: db, change: change, publicURL: publicURL)
     }
 
     /// Truncated to whole milliseconds, the precision every database keeps, so what is stored equals what was hashed.
@@ -107,6 +111,6 @@ extension Application {
         ComplaintService(db: db, areas: areaDirectory, calendars: calendarStore, caches: caches,
                          accessKeys: AccessKey(secret: kertaConfiguration.secret),
                          publicURL: kertaConfiguration.publicURL,
-                         maximumPhotoBytes: kertaConfiguration.maximumPhotoBytes, serviceAttributes: serviceAttributes, now: now)
+                         maximumPhotoBytes: kertaConfiguration.maximumPhotoBytes, serviceAttributes: serviceAttributes, hub: eventHub, now: now)
     }
 }

@@ -83,6 +83,12 @@ public struct KertaConfiguration: Sendable {
     /// `KERTA_SHUTDOWN_GRACE`: seconds a stopping server (SIGTERM, SIGINT) waits for requests in flight
     /// before it exits anyway (default 10).
     public var shutdownGrace: Int = 10
+    /// `KERTA_EVENT_RETENTION_DAYS`: how long the live event log keeps events (default 90); the prune job
+    /// removes older ones. Audit trails are kept for ever, whatever this says.
+    public var eventRetentionDays: Int = 90
+    /// `KERTA_EVENT_BUFFER`: events one live subscriber may have waiting (default 256); one that falls further
+    /// behind is told to resync from its last id and disconnected, so a slow phone never grows the server's memory.
+    public var eventBuffer: Int = 256
     /// Whether Vapor runs in its production environment (`--env production` or `VAPOR_ENV=production`).
     public var isProduction: Bool
 
@@ -178,6 +184,8 @@ public struct KertaConfiguration: Sendable {
         configuration.tileURL = value("KERTA_TILE_URL") ?? ""
         configuration.maxInFlight = try number("KERTA_MAX_IN_FLIGHT", default: 256, range: 1...100_000)
         configuration.shutdownGrace = try number("KERTA_SHUTDOWN_GRACE", default: 10, range: 0...600)
+        configuration.eventRetentionDays = try number("KERTA_EVENT_RETENTION_DAYS", default: 90, range: 1...3650)
+        configuration.eventBuffer = try number("KERTA_EVENT_BUFFER", default: 256, range: 1...100_000)
         return configuration
     }
 

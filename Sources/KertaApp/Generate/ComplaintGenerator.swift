@@ -97,10 +97,7 @@ struct ComplaintGenerator {
                 if !pictures.isEmpty {
                     try await pictures.reduce(sql.insert(into: ComplaintPhoto.schema).columns(ComplaintPhoto.columnNames)) { $0.values($1.columnValues) }.run()
                 }
-                for chunk in stride(from: 0, to: trails.count, by: 1000) {
-                    try await trails[chunk..<min(chunk + 1000, trails.count)]
-                        .reduce(sql.insert(into: AuditEntry.schema).columns(AuditEntry.columnNames)) { $0.values($1.columnValues) }.run()
-                }
+                try await ChangeRecorder.importHistory(trails, on: tx)
             }
             made += size
             report.complaints += size
@@ -216,24 +213,11 @@ struct ComplaintGenerator {
         return (c, entries)
     }
 
-    /// An audit entry chained onto the complaint, as `AuditTrail.append` makes them (without a database).
-    private func entry(for c: Complaint, action: AuditTrail.Action, from: ComplaintStatus?, to: ComplaintStatus?, at: Date,
+    /// An audit entry chained onto the complaint, as the change recorder makes them (without a database).
+    private func entry(for c: Complaint, action: ComplaintAuditAction, from: ComplaintStatus?, to: ComplaintStatus?, at: Date,
                        data: [String: String]? = nil) -> AuditEntry {
-        let e = AuditEntry()
-        e.id = UUID()
-        e.complaintID = c.id!
-        e.position = c.auditCount + 1
-        e.action = action.rawValue
-        e.actorRole = action == .submitted ? "reporter" : (to == .dispatched || to == .rejected || to == .duplicate ? "verifier" : "officer")
-        e.actorName = action == .submitted ? c.reporterName : "Petugas"
-        e.fromStatus = from?.rawValue
-        e.toStatus = to?.rawValue
-        e.data = data.flatMap { try? JSONEncoder.sortedKeys.encode($0) }.map { String(decoding: $0, as: UTF8.self) }
-        e.recordedAtMilliseconds = AuditRecord.milliseconds(at)
-        e.previousHash = c.auditHead
-        e.hash = Digest.sha256Hex(e.record.canonicalText)
-        c.auditHead = e.hash
-        c.auditCount = e.position
-        return e
+        let role = action == .submitted ? "reporter" : (to == .dispatched || to == .rejected || to == .duplicate ? "verifier" : "officer")
+        let actor = AuditActor(id: nil, role: role, name: action == .submitted ? c.reporterName : "Petugas")
+        return ChangeSet.chainedEntry(action.rawValue, of: c, by: actor, from: from?.rawValue, to: to?.rawValue, note: nil, data: data, at: at)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Vapor
 
-/// Runs the deadline job and the mail sender inside `serve` every `KERTA_JOBS_INTERVAL` seconds.
+/// Runs the deadline job, the mail sender and the event log's pruning inside `serve` every `KERTA_JOBS_INTERVAL` seconds.
 /// Both are safe on several servers at once; set the interval to 0 on all but one, or use `kerta jobs`
 /// from cron, to keep the work in one place.
 final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
@@ -31,6 +31,8 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
             if deadlines != DeadlineJob.Report() { app.logger.notice("deadline job: \(deadlines)") }
             let mail = try await app.outboxSender().run()
             if mail != OutboxSender.Report() { app.logger.info("outbox: \(mail)") }
+            let pruned = try await app.pruneEvents()
+            if pruned > 0 { app.logger.info("event log: \(pruned) events older than \(app.kertaConfiguration.eventRetentionDays) days removed") }
         } catch {
             app.logger.warning("background jobs failed, will retry: \(String(reflecting: error))")
         }

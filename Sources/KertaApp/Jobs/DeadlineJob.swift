@@ -28,18 +28,17 @@ struct DeadlineJob {
             .filter(\.$status ~~ openStatuses).filter(\.$dueAt < now).filter(\.$overdueAt == nil)
             .sort(\.$dueAt).limit(batchSize).all()
         for candidate in overdue {
-            let escalated = try await service.db.transaction { tx -> Bool in
+            let escalated = try await service.recorder.record { tx, change -> Bool in
                 try await ComplaintService.lock(candidate.requireID(), on: tx)
                 guard let complaint = try await Complaint.find(candidate.id, on: tx), complaint.statusValue.isOpen,
                       complaint.overdueAt == nil, let due = complaint.dueAt, due < now else { return false }
                 complaint.overdueAt = now
                 complaint.updatedAt = now
-                try await AuditTrail.append(.escalated, to: complaint, by: .system,
-                                            note: "Melewati batas waktu / overdue",
-                                            data: ["stage": complaint.status, "due_at": WITATimestamp.string(from: due)],
-                                            at: now, on: tx)
+                change.audit(.escalated, of: complaint, by: .system, note: "Melewati batas waktu / overdue",
+                             data: ["stage": complaint.status, "due_at": WITATimestamp.string(from: due)], at: now)
                 try await complaint.update(on: tx)
-                try await service.notifier(tx).escalated(complaint, stage: complaint.statusValue, dueAt: due, at: now)
+                change.announce(.overdue(stage: complaint.statusValue), of: complaint, at: now)
+                try await service.notifier(tx, change).escalated(complaint, stage: complaint.statusValue, dueAt: due, at: now)
                 return true
             }
             if escalated { report.escalated += 1 }
@@ -49,12 +48,12 @@ struct DeadlineJob {
             .filter(\.$status == ComplaintStatus.resolved.rawValue).filter(\.$dueAt < now)
             .sort(\.$dueAt).limit(batchSize).all()
         for candidate in unanswered {
-            let closed = try await service.db.transaction { tx -> Bool in
+            let closed = try await service.recorder.record { tx, change -> Bool in
                 try await ComplaintService.lock(candidate.requireID(), on: tx)
                 guard let complaint = try await Complaint.find(candidate.id, on: tx), complaint.statusValue == .resolved,
                       let due = complaint.dueAt, due < now else { return false }
                 try await service.apply(TransitionRequest(to: .closed, note: "Ditutup otomatis: tidak ada tanggapan pelapor dalam \(ComplaintWorkflow.disputeWindowWorkingDays) hari kerja. / Closed automatically: no reply from the reporter within \(ComplaintWorkflow.disputeWindowWorkingDays) working days."),
-                                        to: complaint, actor: .system, auditActor: .system, workflow: workflow, deadlines: deadlines, on: tx)
+                                        to: complaint, actor: .system, auditActor: .system, workflow: workflow, deadlines: deadlines, on: tx, change: change)
                 return true
             }
             if closed { report.closed += 1 }

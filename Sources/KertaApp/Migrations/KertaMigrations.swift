@@ -29,5 +29,7 @@ enum KertaMigrations {
         UpdateComplaintAddListIndexes(),
         UpdateComplaintAddGridCell(),
         UpdateComplaintAddEscalation(),
+        UpdateAuditEntryAddSubject(),
+        CreateEvent(),
     ]
 }

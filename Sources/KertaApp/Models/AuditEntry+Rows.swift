@@ -1,18 +1,18 @@
 import Foundation
 
-/// Audit entries as plain rows for bulk inserts (`kerta generate`), bypassing Fluent's per-model reflection
-/// (see `Complaint+Rows.swift`). The list must name every field of ``AuditEntry``; `kerta audit verify` in
-/// GenerateTests reads them back through Fluent.
+/// Audit entries as plain rows, for the change recorder's inserts and `kerta generate`'s bulk ones,
+/// bypassing Fluent's per-model reflection (see `Complaint+Rows.swift`). The list must name every field of
+/// ``AuditEntry``; `kerta audit verify` in GenerateTests reads them back through Fluent.
 extension AuditEntry {
     static let columnNames = [
-        "id", "complaint_id", "position", "action", "actor_id", "actor_role", "actor_name", "from_status", "to_status",
-        "note", "data", "recorded_at_ms", "previous_hash", "hash",
+        "id", "subject_type", "subject_id", "position", "version", "action", "actor_id", "actor_role", "actor_name",
+        "from_status", "to_status", "note", "data", "recorded_at_ms", "previous_hash", "hash",
     ]
 
     static let quotedColumnNames = quotedColumns(columnNames)
 
     var columnValues: [any Encodable & Sendable] {
-        [id, complaintID, position, action, actorID, actorRole, actorName, fromStatus, toStatus,
+        [id, subjectType, subjectID, position, version, action, actorID, actorRole, actorName, fromStatus, toStatus,
          note, data, recordedAtMilliseconds, previousHash, hash]
     }
 }

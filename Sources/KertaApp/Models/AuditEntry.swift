@@ -2,13 +2,16 @@ import Fluent
 import Foundation
 import KertaCore
 
-/// One link of a complaint's tamper-evident trail: who did what, when, from which state to which.
+/// One link of a subject's tamper-evident trail: who did what, when, from which state to which.
+/// Written only by the ``ChangeRecorder``.
 final class AuditEntry: Model, @unchecked Sendable {
     static let schema = "audit_entries"
 
     @ID(key: .id) var id: UUID?
-    @Field(key: "complaint_id") var complaintID: UUID
+    @Field(key: "subject_type") var subjectType: String
+    @Field(key: "subject_id") var subjectID: UUID
     @Field(key: "position") var position: Int
+    @Field(key: "version") var version: String
 
     // What happened
     @Field(key: "action") var action: String
@@ -27,9 +30,11 @@ final class AuditEntry: Model, @unchecked Sendable {
 
     init() {}
 
+    /// An entry of a version this build does not know is read as the current one: its hash then fails, as it should.
     var record: AuditRecord {
-        AuditRecord(complaintID: complaintID.uuidString.lowercased(), position: position, action: action, actorID: actorID,
-                    actorRole: actorRole, fromStatus: fromStatus, toStatus: toStatus, note: note, data: data,
+        AuditRecord(version: AuditRecord.Version(rawValue: version) ?? AuditRecord.currentVersion, subjectType: subjectType,
+                    subjectID: subjectID.uuidString.lowercased(), position: position, action: action, actorID: actorID,
+                    actorRole: actorRole, actorName: actorName, fromStatus: fromStatus, toStatus: toStatus, note: note, data: data,
                     recordedAtMilliseconds: recordedAtMilliseconds, previousHash: previousHash)
     }
 

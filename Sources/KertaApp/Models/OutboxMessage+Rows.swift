@@ -2,8 +2,8 @@ import Fluent
 import Foundation
 import SQLKit
 
-/// Outbox messages as plain rows: every change of a complaint queues one or more, and Fluent's `create`
-/// reflects over the model first (see `Complaint+Rows.swift`). The list must name every field of
+/// Outbox messages as plain rows, as the change recorder writes them: Fluent's `create` reflects over the
+/// model first (see `Complaint+Rows.swift`). The list must name every field of
 /// ``OutboxMessage``.
 extension OutboxMessage {
     static let columnNames = [
@@ -14,12 +14,5 @@ extension OutboxMessage {
 
     var columnValues: [any Encodable & Sendable] {
         [id, recipient, subject, body, complaintTicket, createdAt, attempts, nextAttemptAt, sentAt, lastError]
-    }
-
-    /// Inserts this message as a plain row; it then exists for Fluent as after `create`.
-    func insertRow(on db: any Database) async throws {
-        if id == nil { id = UUID() }
-        try await (db as! any SQLDatabase).insertRow(into: Self.schema, columns: Self.quotedColumnNames, values: columnValues)
-        $id.exists = true
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import KertaCore
 
 /// The messages of the staff actions beside the workflow: an escalation by hand, a change of visibility.
-/// Queued in the change's transaction, Indonesian first with English beneath, like the others.
+/// Queued in the change's set, Indonesian first with English beneath, like the others.
 extension Notifier {
     /// To whoever holds the complaint — its agency's officers while the agency does, the verifiers while it
     /// waits for verification — and to the other supervisors; the one who escalated is not told of it.
@@ -39,8 +39,8 @@ extension Notifier {
             \(link)
             """
         for recipient in recipients {
-            try await OutboxMessage(recipient: recipient, subject: "[\(complaint.ticket)] Dieskalasi / Escalated",
-                                    body: body, ticket: complaint.ticket, at: now).create(on: db)
+            change.message(OutboxMessage(recipient: recipient, subject: "[\(complaint.ticket)] Dieskalasi / Escalated",
+                                         body: body, ticket: complaint.ticket, at: now))
         }
     }
 
@@ -65,8 +65,8 @@ extension Notifier {
             Reason: \(reason)
             """
         for recipient in recipients {
-            try await OutboxMessage(recipient: recipient, subject: "[\(complaint.ticket)] Visibilitas diubah / Visibility changed",
-                                    body: body, ticket: complaint.ticket, at: now).create(on: db)
+            change.message(OutboxMessage(recipient: recipient, subject: "[\(complaint.ticket)] Visibilitas diubah / Visibility changed",
+                                         body: body, ticket: complaint.ticket, at: now))
         }
     }
 

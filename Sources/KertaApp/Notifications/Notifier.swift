@@ -2,11 +2,14 @@ import Fluent
 import Foundation
 import KertaCore
 
-/// Queues the messages a change sends, in the transaction of the change: to the reporter and the
+/// Composes the messages a change sends and queues them in its ``ChangeSet`` (the recorder writes them in
+/// the change's transaction): to the reporter and the
 /// complaint's followers, or to the supervisors for an escalation. Written in Indonesian with English
 /// beneath, as residents and visitors both report.
 struct Notifier {
+    /// For reading who to tell; nothing is written here.
     let db: any Database
+    let change: ChangeSet
     let publicURL: String
 
     /// `mayHaveFollowers` is false for a complaint being filed: nobody can follow it yet, so nobody is looked up.
@@ -27,8 +30,8 @@ struct Notifier {
             Follow it at \(link)
             """
         for recipient in try await recipients(of: complaint, followers: mayHaveFollowers) {
-            try await OutboxMessage(recipient: recipient, subject: "[\(complaint.ticket)] \(label.id) / \(label.en)",
-                                    body: body, ticket: complaint.ticket, at: now).insertRow(on: db)
+            change.message(OutboxMessage(recipient: recipient, subject: "[\(complaint.ticket)] \(label.id) / \(label.en)",
+                                         body: body, ticket: complaint.ticket, at: now))
         }
     }
 
@@ -36,7 +39,7 @@ struct Notifier {
         let supervisors = try await User.query(on: db).filter(\.$role == Role.supervisor.rawValue).filter(\.$active == true).all()
         let due = WITATimestamp.string(from: dueAt)
         for supervisor in supervisors {
-            try await OutboxMessage(
+            change.message(OutboxMessage(
                 recipient: supervisor.email,
                 subject: "[\(complaint.ticket)] Melewati batas waktu / Overdue",
                 body: """
@@ -45,7 +48,7 @@ struct Notifier {
 
                     \(publicURL)/complaints/\(complaint.ticket)
                     """,
-                ticket: complaint.ticket, at: now).create(on: db)
+                ticket: complaint.ticket, at: now))
         }
     }
 

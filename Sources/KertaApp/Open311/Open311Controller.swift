@@ -236,14 +236,14 @@ struct Open311Controller: RouteCollection {
     /// mySociety's `servicerequestupdates`: every change of status of a public request in a window.
     func updates(_ req: Request, _ format: Open311Format) async throws -> Response {
         let (start, end) = try window(req)
-        let entries = try await AuditEntry.query(on: req.db).filter(\.$action == "transition")
+        let entries = try await AuditEntry.query(on: req.db).filter(\.$subjectType == Complaint.auditSubjectType).filter(\.$action == "transition")
             .filter(\.$recordedAtMilliseconds >= AuditRecord.milliseconds(start)).filter(\.$recordedAtMilliseconds <= AuditRecord.milliseconds(end))
             .sort(\.$recordedAtMilliseconds).limit(Self.maximumResults).all()
-        let complaints = try await Complaint.query(on: req.db).filter(\.$id ~~ Set(entries.map(\.complaintID)))
+        let complaints = try await Complaint.query(on: req.db).filter(\.$id ~~ Set(entries.map(\.subjectID)))
             .filter(\.$visibility != ComplaintVisibility.confidential.rawValue).all()
         let byID = Dictionary(uniqueKeysWithValues: complaints.compactMap { c in c.id.map { ($0, c) } })
         let nodes: [Open311Node] = entries.compactMap { entry in
-            guard let complaint = byID[entry.complaintID], let to = entry.toStatus.flatMap(ComplaintStatus.init(rawValue:)) else { return nil }
+            guard let complaint = byID[entry.subjectID], let to = entry.toStatus.flatMap(ComplaintStatus.init(rawValue:)) else { return nil }
             return .fields([
                 ("update_id", .string(entry.id!.uuidString.lowercased())),
                 ("service_request_id", .string(complaint.ticket)),

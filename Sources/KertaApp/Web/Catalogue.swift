@@ -39,7 +39,7 @@ struct Catalogue: Sendable {
 
     func role(_ role: Role, _ language: Language) -> String { text("role_\(role.rawValue)", language) }
 
-    /// What an entry of the audit trail records (`AuditTrail.Action` raw values).
+    /// What an entry of the audit trail records (``ComplaintAuditAction`` raw values).
     func historyAction(_ action: String, _ language: Language) -> String {
         strings[language.rawValue]?["history_\(action)"] ?? text("history_other", language)
     }

@@ -1,4 +1,4 @@
-/// Checks one complaint's trail: positions count up from 1 without gaps, each entry names the hash of
+/// Checks one subject's trail: positions count up from 1 without gaps, each entry names the hash of
 /// the one before, each hash matches its content, and the last one is the head the complaint recorded.
 public struct AuditChainCheck: Sendable {
     public struct StoredEntry: Sendable {
@@ -35,8 +35,9 @@ public struct AuditChainCheck: Sendable {
         self.hash = hash
     }
 
-    /// Throws the first break found; `head` and `count` are what the complaint row says its trail ends with.
-    public func verify(_ entries: [StoredEntry], head: String?, count: Int, currentStatus: String) throws {
+    /// Throws the first break found; `head` and `count` are what the subject's row says its trail ends with,
+    /// `currentStatus` its status where the subject has one that the trail records.
+    public func verify(_ entries: [StoredEntry], head: String?, count: Int, currentStatus: String?) throws {
         var previous = AuditRecord.genesisHash
         var lastStatus: String? = nil
         for (index, entry) in entries.enumerated() {
@@ -56,11 +57,11 @@ public struct AuditChainCheck: Sendable {
         }
         guard entries.count == count, (head ?? AuditRecord.genesisHash) == previous else {
             throw Break(entryID: nil, position: entries.count + 1,
-                        problem: "the complaint records \(count) entries but \(entries.count) remain: the latest were removed")
+                        problem: "the subject records \(count) entries but \(entries.count) remain: the latest were removed")
         }
-        if let lastStatus, lastStatus != currentStatus {
+        if let lastStatus, let currentStatus, lastStatus != currentStatus {
             throw Break(entryID: entries.last?.id, position: entries.count,
-                        problem: "the complaint's status \(currentStatus) differs from the trail's \(lastStatus)")
+                        problem: "the subject's status \(currentStatus) differs from the trail's \(lastStatus)")
         }
     }
 }
