@@ -23,6 +23,7 @@ public func configure(_ app: Application, configuration: KertaConfiguration) asy
     _ = app.areaDirectory
     _ = app.serviceAttributes
     _ = app.eventHub
+    _ = app.metrics
 
     try configureDatabase(app, configuration)
 
@@ -40,6 +41,7 @@ public func configure(_ app: Application, configuration: KertaConfiguration) asy
     // One set of limits for the middleware, the routes' default body size and the decoders.
     let limits = RequestLimits(maximumPhotoBytes: configuration.maximumPhotoBytes)
     app.middleware = Middlewares()
+    app.middleware.use(MetricsMiddleware(metrics: app.metrics))
     app.middleware.use(SecurityHeadersMiddleware(configuration: configuration))
     app.requestGate = RequestGate(limit: configuration.maxInFlight)
     app.middleware.use(app.requestGate)

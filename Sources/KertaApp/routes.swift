@@ -10,6 +10,7 @@ func routes(_ app: Application) throws {
     try web.register(collection: AdminController())
     try app.register(collection: VendorController(directory: configuration.javascriptDirectory))
     try app.register(collection: HealthController(databaseEngine: configuration.database.name))
+    try app.register(collection: MetricsController())
 
     let api = app.grouped("api", "v1").grouped(BearerTokenAuthenticator())
     try api.register(collection: AreaController(cityName: "Kota Denpasar"))

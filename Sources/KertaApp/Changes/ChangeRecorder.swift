@@ -74,7 +74,8 @@ struct ChangeRecorder: Sendable {
         var start = 0
         while start < rows.count {
             let chunk = rows[start..<min(start + perStatement, rows.count)]
-            var query = SQLQueryString("INSERT INTO \"\(table)\" (\(columns)) VALUES ")
+            let head = "INSERT INTO \"\(table)\" (\(columns)) VALUES "
+            var query = SQLQueryString(head)
             for (index, row) in chunk.enumerated() {
                 if index > 0 { query = query + SQLQueryString(", ") }
                 query = query + SQLQueryString("(") + "\(binds: row)" + SQLQueryString(")")

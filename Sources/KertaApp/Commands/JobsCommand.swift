@@ -1,11 +1,11 @@
 import Vapor
 
 /// `kerta jobs`: one pass of the deadline job (overdue escalation, closing after the dispute window)
-/// and the mail sender, for cron when the servers run with `KERTA_JOBS_INTERVAL=0`.
+/// the mail sender and the event log's pruning, for cron when the servers run with `KERTA_JOBS_INTERVAL=0`.
 struct JobsCommand: AsyncCommand {
     struct Signature: CommandSignature {}
 
-    var help: String { "Runs the deadline job and sends queued notifications once" }
+    var help: String { "Runs the deadline job, sends queued notifications and prunes the event log once" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
@@ -13,5 +13,7 @@ struct JobsCommand: AsyncCommand {
         context.console.print("Deadlines: \(deadlines).")
         let mail = try await app.outboxSender().run()
         context.console.print("Outbox: \(mail).")
+        let pruned = try await app.pruneEvents()
+        context.console.print("Event log: \(pruned) events past \(app.kertaConfiguration.eventRetentionDays) days removed.")
     }
 }

@@ -53,6 +53,8 @@ actor EventHub {
     private var heartbeat: Task<Void, Never>?
     private(set) var delivered = 0
     private(set) var cutOff = 0
+    /// Events waiting in the fullest buffer at the last delivery: how far behind the slowest subscriber is.
+    private(set) var worstLag = 0
     /// Wake-ups from another server's NOTIFY (for `/metrics`, and for the tests that two servers hear each other).
     private(set) var notifications = 0
 
@@ -69,6 +71,7 @@ actor EventHub {
     }
 
     var subscriberCount: Int { subscribers.count }
+    var lastDeliveredID: Int64 { lastDelivered ?? 0 }
 
     func subscribe(_ filter: EventFilter) async throws -> Subscription {
         if lastDelivered == nil {
@@ -139,13 +142,16 @@ actor EventHub {
 
     /// Hands events to the subscribers whose filters let them through (for tests and the hub's own reads).
     func deliver(_ events: [StoredEvent]) {
+        var lag = 0
+        defer { worstLag = lag }
         for event in events {
             guard event.id > (lastDelivered ?? 0) else { continue }
             lastDelivered = event.id
             for (id, subscriber) in subscribers where subscriber.filter.matches(layer: event.layer, audience: event.audience, point: event.point) {
                 switch subscriber.continuation.yield(.event(event)) {
-                case .enqueued:
+                case .enqueued(let remaining):
                     delivered += 1
+                    lag = max(lag, bufferLimit - remaining)
                 case .dropped:
                     cut(id, subscriber)
                 case .terminated:

@@ -40,11 +40,12 @@ final class PostgresEventListener: LifecycleHandler, @unchecked Sendable {
             do {
                 let connection = try await PostgresConnection.connect(on: eventLoop, configuration: configuration, id: 0, logger: logger)
                 do {
-                    let notifications = try await connection.listen(ChangeRecorder.channel)
-                    delay = 0.25
-                    await hub.poke()
-                    for try await _ in notifications {
-                        await hub.notified()
+                    try await connection.listen(on: ChangeRecorder.channel) { notifications in
+                        delay = 0.25
+                        await hub.poke()
+                        for try await _ in notifications {
+                            await hub.notified()
+                        }
                     }
                 } catch {
                     if !Task.isCancelled { logger.warning("event listener lost its connection, reconnecting: \(String(reflecting: error))") }

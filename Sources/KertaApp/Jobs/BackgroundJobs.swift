@@ -24,17 +24,29 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
         _ = await task?.value
     }
 
-    /// One pass; failures are logged and the next pass tries again.
+    /// One pass; each job's failure is logged and counted on its own, and the next pass tries again.
     static func runOnce(_ app: Application) async {
-        do {
+        await run("deadlines", app) {
             let deadlines = try await DeadlineJob(service: app.complaintService(on: app.db)).run()
             if deadlines != DeadlineJob.Report() { app.logger.notice("deadline job: \(deadlines)") }
+        }
+        await run("outbox", app) {
             let mail = try await app.outboxSender().run()
             if mail != OutboxSender.Report() { app.logger.info("outbox: \(mail)") }
+        }
+        await run("event_prune", app) {
             let pruned = try await app.pruneEvents()
             if pruned > 0 { app.logger.info("event log: \(pruned) events older than \(app.kertaConfiguration.eventRetentionDays) days removed") }
+        }
+    }
+
+    private static func run(_ job: String, _ app: Application, _ body: () async throws -> Void) async {
+        do {
+            try await body()
+            app.metrics.jobRan(job, succeeded: true)
         } catch {
-            app.logger.warning("background jobs failed, will retry: \(String(reflecting: error))")
+            app.metrics.jobRan(job, succeeded: false)
+            app.logger.warning("\(job) job failed, will retry: \(String(reflecting: error))")
         }
     }
 }
