@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "kerta", targets: ["kerta"]),
         .library(name: "KertaCore", targets: ["KertaCore"]),
+        .library(name: "KertaPlatform", targets: ["KertaPlatform"]),
+        .library(name: "KertaComplaints", targets: ["KertaComplaints"]),
         .library(name: "KertaApp", targets: ["KertaApp"]),
     ],
     dependencies: [
@@ -23,8 +25,10 @@ let package = Package(
             name: "KertaCore",
             swiftSettings: swiftSettings
         ),
+        /// What every capability stands on: configuration, the database's plain rows, accounts and auth, places
+        /// and calendars, the change recorder, the event log and its live hub, mail, metrics, page support.
         .target(
-            name: "KertaApp",
+            name: "KertaPlatform",
             dependencies: [
                 "KertaCore",
                 .product(name: "Vapor", package: "vapor"),
@@ -34,9 +38,36 @@ let package = Package(
                 .product(name: "Leaf", package: "leaf"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
+            resources: [.copy("Resources/Localization")],
+            swiftSettings: swiftSettings
+        ),
+        /// PRO's complaints: the service, Open311, the JSON API, the pages, the deadline job, the demo and generated data.
+        .target(
+            name: "KertaComplaints",
+            dependencies: [
+                "KertaCore",
+                "KertaPlatform",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "Leaf", package: "leaf"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        /// The composition root: configure, the one routes table, the ordered migrations, the commands.
+        .target(
+            name: "KertaApp",
+            dependencies: [
+                "KertaCore",
+                "KertaPlatform",
+                "KertaComplaints",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Leaf", package: "leaf"),
+            ],
             resources: [
-                .copy("Resources/ReferenceData"), .copy("Resources/OpenAPI"), .copy("Resources/Localization"),
-                .copy("Resources/Views"), .copy("Resources/Public"),
+                .copy("Resources/ReferenceData"), .copy("Resources/OpenAPI"), .copy("Resources/Views"), .copy("Resources/Public"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -54,6 +85,8 @@ let package = Package(
             name: "KertaAppTests",
             dependencies: [
                 "KertaApp",
+                "KertaPlatform",
+                "KertaComplaints",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             swiftSettings: swiftSettings

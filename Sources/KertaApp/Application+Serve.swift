@@ -1,17 +1,8 @@
 import Vapor
+import KertaPlatform
+import KertaComplaints
 
 extension Application {
-    private struct RequestGateKey: StorageKey { typealias Value = RequestGate }
-
-    /// The door every request passes; set by `configure`.
-    var requestGate: RequestGate {
-        get {
-            guard let gate = storage[RequestGateKey.self] else { fatalError("configure(_:) has not run") }
-            return gate
-        }
-        set { storage[RequestGateKey.self] = newValue }
-    }
-
     /// Runs the command line (by default `serve`), and when a server is told to stop (SIGTERM, SIGINT) stops
     /// it in order: refuse new requests, stop listening, let requests in flight finish within
     /// `KERTA_SHUTDOWN_GRACE` seconds, then stop the jobs and close the database.

@@ -5,6 +5,8 @@ import KertaCore
 import Leaf
 import LeafKit
 import Vapor
+import KertaPlatform
+import KertaComplaints
 
 /// Configures Kerta from its environment variables.
 public func configure(_ app: Application) async throws {
@@ -18,10 +20,10 @@ public func configure(_ app: Application, configuration: KertaConfiguration) asy
     app.kertaConfiguration = configuration
     app.logger.logLevel = configuration.logLevel
     // Made here, before any request: Application's storage is not safe to fill from two event loops at once.
-    _ = app.caches
+    _ = app.kertaCaches
     _ = app.calendarStore
     _ = app.areaDirectory
-    _ = app.serviceAttributes
+    app.serviceAttributes = ["": (try? DatabaseMaintenance.referenceData(configuration).attributes) ?? []]
     _ = app.eventHub
     _ = app.metrics
 
@@ -110,18 +112,5 @@ private func configureDatabase(_ app: Application, _ configuration: KertaConfigu
         app.databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(10)), as: .psql)
         // Every server hears every server's events (on SQLite there is one process, and the hub is told directly).
         app.lifecycle.use(PostgresEventListener(configuration: postgres.coreConfiguration))
-    }
-}
-
-extension Application {
-    private struct ConfigurationKey: StorageKey { typealias Value = KertaConfiguration }
-
-    /// The configuration this application was set up with.
-    public internal(set) var kertaConfiguration: KertaConfiguration {
-        get {
-            guard let configuration = storage[ConfigurationKey.self] else { fatalError("configure(_:) has not run") }
-            return configuration
-        }
-        set { storage[ConfigurationKey.self] = newValue }
     }
 }

@@ -1,7 +1,9 @@
 import Vapor
+import KertaPlatform
+import KertaComplaints
 
 /// Every route of Kerta, in one table.
-func routes(_ app: Application) throws {
+package func routes(_ app: Application) throws {
     let configuration = app.kertaConfiguration
 
     let web = app.grouped(app.sessions.middleware, User.sessionAuthenticator(), CSRFMiddleware())

@@ -1,5 +1,7 @@
 import Foundation
 @testable import KertaApp
+@testable import KertaComplaints
+@testable import KertaPlatform
 import Testing
 
 /// Cached public figures are reused for their lifetime, then read again; odd keys cannot grow the cache.

@@ -1,5 +1,7 @@
 import Foundation
 @testable import KertaApp
+@testable import KertaComplaints
+@testable import KertaPlatform
 import SQLKit
 import Testing
 import Vapor

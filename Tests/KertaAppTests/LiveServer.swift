@@ -2,6 +2,8 @@ import AsyncHTTPClient
 import Fluent
 import Foundation
 @testable import KertaApp
+@testable import KertaComplaints
+@testable import KertaPlatform
 import NIOCore
 import SQLKit
 import Testing

@@ -1,6 +1,8 @@
 import Fluent
 import Foundation
 @testable import KertaApp
+@testable import KertaComplaints
+@testable import KertaPlatform
 import KertaCore
 import Testing
 import Vapor
@@ -94,7 +96,7 @@ import VaporTesting
             category.active = false
             try await category.save(on: app.db)
             // What the admin pages do after an edit.
-            await app.caches.referenceChanged()
+            await app.kertaCaches.referenceChanged()
             let after = try await codes()
             #expect(!after.contains("INFRA-JALAN"))
             #expect(after.contains("LAIN-LAIN"))

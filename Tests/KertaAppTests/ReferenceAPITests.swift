@@ -1,6 +1,8 @@
 import KertaCore
 import Foundation
 @testable import KertaApp
+@testable import KertaComplaints
+@testable import KertaPlatform
 import Testing
 import VaporTesting
 

@@ -2,6 +2,8 @@ import KertaCore
 import Fluent
 import Foundation
 @testable import KertaApp
+@testable import KertaComplaints
+@testable import KertaPlatform
 import Testing
 import VaporTesting
 

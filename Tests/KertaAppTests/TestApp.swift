@@ -1,6 +1,8 @@
 import Fluent
 import Foundation
 @testable import KertaApp
+@testable import KertaComplaints
+@testable import KertaPlatform
 import SQLKit
 import Testing
 import Vapor

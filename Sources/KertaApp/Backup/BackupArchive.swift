@@ -1,13 +1,15 @@
 import Foundation
+import KertaPlatform
+import KertaComplaints
 
 /// What a backup file holds, told by its first bytes: Kerta writes SQLite's own database format (made by
 /// `VACUUM INTO`) or PostgreSQL's custom dump format (made by `pg_dump -Fc`), so each can also be read
 /// with that engine's own tools without Kerta.
-enum BackupArchive: String, Sendable {
+package enum BackupArchive: String, Sendable {
     case sqlite
     case postgres
 
-    static func kind(ofFileAt path: String) throws -> BackupArchive {
+    package static func kind(ofFileAt path: String) throws -> BackupArchive {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw CommandError("cannot read \(path)")
         }

@@ -1,6 +1,8 @@
 import Fluent
 import SQLKit
 import Vapor
+import KertaPlatform
+import KertaComplaints
 
 /// `kerta backup --to FILE`: a consistent copy of everything Kerta keeps — complaints, their audit trails,
 /// accounts, settings and the photos, which live in the database — taken while servers keep serving.

@@ -1,11 +1,13 @@
 import Foundation
+import KertaPlatform
+import KertaComplaints
 
 /// Runs PostgreSQL's own `pg_dump` and `pg_restore`: they are the supported way to copy a live
 /// PostgreSQL database consistently (one snapshot) and to restore it, and an operator can use the
 /// same files with them directly.
-struct PostgresTools {
+package struct PostgresTools {
     /// The newest installed version's binary: `pg_dump` refuses servers newer than itself.
-    static func locate(_ tool: String) throws -> String {
+    package static func locate(_ tool: String) throws -> String {
         let root = "/usr/lib/postgresql"
         let versions = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? [])
             .compactMap(Int.init).sorted(by: >)
@@ -22,14 +24,14 @@ struct PostgresTools {
 
     /// A database URL without its password, and the password for `PGPASSWORD`: arguments can be read by
     /// every user of the machine (`ps`), a child's environment cannot.
-    static func connection(_ url: String) -> (url: String, password: String?) {
+    package static func connection(_ url: String) -> (url: String, password: String?) {
         guard var components = URLComponents(string: url), let password = components.password else { return (url, nil) }
         components.password = nil
         return (components.string ?? url, password.removingPercentEncoding ?? password)
     }
 
     /// Runs a tool against `databaseURL` to its end; its own error output becomes the failure's message.
-    static func run(_ tool: String, _ arguments: [String], databaseURL: String) throws {
+    package static func run(_ tool: String, _ arguments: [String], databaseURL: String) throws {
         let (url, password) = connection(databaseURL)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try locate(tool))

@@ -1,6 +1,8 @@
 import Fluent
 import SQLKit
 import Vapor
+import KertaPlatform
+import KertaComplaints
 
 /// `kerta restore --from FILE`: puts a backup back, into an empty data folder (SQLite) or an empty
 /// database (PostgreSQL). It never merges into or overwrites existing data: restoring over a live city's

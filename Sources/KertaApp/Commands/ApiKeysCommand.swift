@@ -1,5 +1,7 @@
 import Fluent
 import Vapor
+import KertaPlatform
+import KertaComplaints
 
 /// `kerta apikeys create --name N [--rate R]`, `kerta apikeys list`, `kerta apikeys revoke --key PREFIX-OR-ID`.
 struct ApiKeysCommand: AsyncCommand {

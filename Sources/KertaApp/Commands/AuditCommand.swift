@@ -1,5 +1,7 @@
 import Fluent
 import Vapor
+import KertaPlatform
+import KertaComplaints
 
 /// `kerta audit verify`: checks every subject's hash chain (complaints today; every kind in
 /// ``KertaAuditSubjects``); exits non-zero naming the first broken entry.

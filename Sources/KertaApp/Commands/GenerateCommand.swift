@@ -1,4 +1,6 @@
 import Vapor
+import KertaPlatform
+import KertaComplaints
 
 /// `kerta generate --complaints N [--seed S]`: realistic complaints in bulk, for benchmarks.
 struct GenerateCommand: AsyncCommand {

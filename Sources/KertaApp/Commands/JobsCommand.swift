@@ -1,4 +1,6 @@
 import Vapor
+import KertaPlatform
+import KertaComplaints
 
 /// `kerta jobs`: one pass of the deadline job (overdue escalation, closing after the dispute window)
 /// the mail sender and the event log's pruning, for cron when the servers run with `KERTA_JOBS_INTERVAL=0`.

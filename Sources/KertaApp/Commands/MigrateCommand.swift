@@ -1,4 +1,6 @@
 import Vapor
+import KertaPlatform
+import KertaComplaints
 
 /// `kerta migrate`: brings the database schema up to date, with no prompt (it runs in scripts and CI).
 struct MigrateCommand: AsyncCommand {

@@ -1,5 +1,7 @@
 import Fluent
 import Vapor
+import KertaPlatform
+import KertaComplaints
 
 /// `kerta seed`: loads the reference data and, unless disabled, the Denpasar demo. Running it twice changes nothing.
 struct SeedCommand: AsyncCommand {

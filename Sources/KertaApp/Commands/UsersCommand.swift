@@ -1,6 +1,8 @@
 import Fluent
 import KertaCore
 import Vapor
+import KertaPlatform
+import KertaComplaints
 
 /// `kerta users create --email --password --role [--agency] [--name]`: adds a sign-in account.
 struct UsersCommand: AsyncCommand {

@@ -1,20 +1,22 @@
 import Foundation
 import Vapor
+import KertaPlatform
+import KertaComplaints
 
 /// `GET /api/v1/openapi.json` and `.yaml`: the OpenAPI 3 description of `/api/v1`, which the test
 /// command checks against the running server with schemathesis. The YAML form is the same document:
 /// JSON is valid YAML.
-struct OpenAPIController: RouteCollection {
-    let document: String
+package struct OpenAPIController: RouteCollection {
+    package let document: String
 
-    init() throws {
+    package init() throws {
         guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "OpenAPI") else {
             throw Abort(.internalServerError, reason: "the OpenAPI document is missing from this build")
         }
         document = try String(contentsOf: url, encoding: .utf8)
     }
 
-    func boot(routes: any RoutesBuilder) throws {
+    package func boot(routes: any RoutesBuilder) throws {
         routes.get("openapi.json") { _ in self.response("application/json; charset=utf-8") }
         routes.get("openapi.yaml") { _ in self.response("application/yaml; charset=utf-8") }
     }

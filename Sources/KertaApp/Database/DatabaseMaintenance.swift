@@ -2,11 +2,13 @@ import Fluent
 import KertaCore
 import SQLKit
 import Vapor
+import KertaPlatform
+import KertaComplaints
 
 /// Migrating and seeding, shared by `serve` (on start), `migrate` and `seed`.
-enum DatabaseMaintenance {
+package enum DatabaseMaintenance {
     /// Brings the schema up to date.
-    static func migrate(_ app: Application) async throws {
+    package static func migrate(_ app: Application) async throws {
         try await useWriteAheadLog(app)
         try await exclusively(app) { try await app.autoMigrate() }
         await app.areaDirectory.invalidate()
@@ -15,7 +17,7 @@ enum DatabaseMaintenance {
     /// A SQLite file in write-ahead-log mode lets pages and lists be read while a complaint is written;
     /// in the default rollback-journal mode every write stopped all readers (BENCHMARKS.md). The mode is
     /// kept in the file, so setting it with every migration (serve's on start, or `kerta migrate`) is enough.
-    static func useWriteAheadLog(_ app: Application) async throws {
+    package static func useWriteAheadLog(_ app: Application) async throws {
         guard case .sqlite(let path?) = app.kertaConfiguration.database, let sql = app.db as? any SQLDatabase else { return }
         try await sql.raw("PRAGMA journal_mode=WAL").run()
         app.logger.debug("SQLite \(path) in write-ahead-log mode")
@@ -24,7 +26,7 @@ enum DatabaseMaintenance {
     /// Runs schema and data maintenance while holding a PostgreSQL advisory lock, so several servers
     /// started together take turns instead of racing to create the same tables and rows; the later ones
     /// then find the work done. SQLite has a single writer anyway.
-    static func exclusively<T: Sendable>(_ app: Application, _ work: @escaping @Sendable () async throws -> T) async throws -> T {
+    package static func exclusively<T: Sendable>(_ app: Application, _ work: @escaping @Sendable () async throws -> T) async throws -> T {
         guard let sql = app.db as? any SQLDatabase, sql.dialect.name == "postgresql" else {
             return try await work()
         }
@@ -47,7 +49,7 @@ enum DatabaseMaintenance {
     }
 
     /// The reference data this installation uses: a configured folder, or the Denpasar set built in.
-    static func referenceData(_ configuration: KertaConfiguration) throws -> ReferenceData {
+    package static func referenceData(_ configuration: KertaConfiguration) throws -> ReferenceData {
         let directory: URL
         if let configured = configuration.referenceDirectory {
             directory = URL(fileURLWithPath: configured, isDirectory: true)
@@ -61,7 +63,7 @@ enum DatabaseMaintenance {
 
     /// Loads reference data, then the demo when it is enabled and was never seeded.
     @discardableResult
-    static func seed(_ app: Application, demo: Bool, demoComplaints: Bool = true) async throws -> (reference: ReferenceSeeder.Report, demoSeeded: Bool) {
+    package static func seed(_ app: Application, demo: Bool, demoComplaints: Bool = true) async throws -> (reference: ReferenceSeeder.Report, demoSeeded: Bool) {
         let data = try referenceData(app.kertaConfiguration)
         let result = try await exclusively(app) {
             let report = try await ReferenceSeeder(data: data).seed(on: app.db)
@@ -78,13 +80,13 @@ enum DatabaseMaintenance {
         }
         await app.areaDirectory.invalidate()
         await app.calendarStore.invalidate()
-        await app.caches.referenceChanged()
-        await app.caches.statusCounts.removeAll()
+        await app.kertaCaches.referenceChanged()
+        await app.kertaCaches.statusCounts.removeAll()
         return (result.reference, result.demoSeeded)
     }
 
     private struct SeedOutcome: Sendable {
-        var reference: ReferenceSeeder.Report
-        var demoSeeded: Bool
+        package var reference: ReferenceSeeder.Report
+        package var demoSeeded: Bool
     }
 }

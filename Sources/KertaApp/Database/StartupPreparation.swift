@@ -1,10 +1,12 @@
 import Fluent
 import Vapor
+import KertaPlatform
+import KertaComplaints
 
 /// What `serve` does before it listens: refuse unsafe production settings, migrate, load reference
 /// data, seed the demo on the first start, and say where the data lives.
-struct StartupPreparation: LifecycleHandler {
-    func didBootAsync(_ app: Application) async throws {
+package struct StartupPreparation: LifecycleHandler {
+    package func didBootAsync(_ app: Application) async throws {
         guard Self.isServing(app) else { return }
         let configuration = app.kertaConfiguration
         try configuration.validateForProduction()
@@ -37,12 +39,7 @@ struct StartupPreparation: LifecycleHandler {
         app.logger.notice("Kerta is ready at \(configuration.publicURL)")
     }
 
-    /// `serve` is the default command: no command, a flag, or `serve` itself.
-    static func isServing(_ app: Application) -> Bool {
-        let arguments = app.environment.commandInput.arguments
-        // `kerta --help` asks for words, not a migrated database and a server.
-        if arguments.contains("--help") || arguments.contains("-h") { return false }
-        guard let first = arguments.first else { return true }
-        return first == "serve" || first.hasPrefix("-")
+    package static func isServing(_ app: Application) -> Bool {
+        app.isServing
     }
 }

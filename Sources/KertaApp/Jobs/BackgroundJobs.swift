@@ -1,13 +1,15 @@
 import Foundation
 import Vapor
+import KertaPlatform
+import KertaComplaints
 
 /// Runs the deadline job, the mail sender and the event log's pruning inside `serve` every `KERTA_JOBS_INTERVAL` seconds.
 /// Both are safe on several servers at once; set the interval to 0 on all but one, or use `kerta jobs`
 /// from cron, to keep the work in one place.
-final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
+package final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
     private var task: Task<Void, Never>?
 
-    func didBootAsync(_ app: Application) async throws {
+    package func didBootAsync(_ app: Application) async throws {
         guard StartupPreparation.isServing(app) else { return }
         let interval = app.kertaConfiguration.jobsInterval
         guard interval > 0 else { return }
@@ -19,13 +21,13 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
         }
     }
 
-    func shutdownAsync(_ app: Application) async {
+    package func shutdownAsync(_ app: Application) async {
         task?.cancel()
         _ = await task?.value
     }
 
     /// One pass; each job's failure is logged and counted on its own, and the next pass tries again.
-    static func runOnce(_ app: Application) async {
+    package static func runOnce(_ app: Application) async {
         await run("deadlines", app) {
             let deadlines = try await DeadlineJob(service: app.complaintService(on: app.db)).run()
             if deadlines != DeadlineJob.Report() { app.logger.notice("deadline job: \(deadlines)") }

@@ -1,4 +1,6 @@
+import KertaPlatform
+import KertaComplaints
 /// Every kind of subject with an audit trail, for `kerta audit verify`. A capability that adds one adds it here.
-enum KertaAuditSubjects {
-    static let all: [AuditSubjectKind] = [Complaint.auditKind]
+package enum KertaAuditSubjects {
+    package static let all: [AuditSubjectKind] = [Complaint.auditKind]
 }

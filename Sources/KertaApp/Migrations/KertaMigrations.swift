@@ -1,8 +1,10 @@
 import Fluent
+import KertaPlatform
+import KertaComplaints
 
 /// All migrations, in the order they run. Append only: a deployed migration is never edited or removed.
-enum KertaMigrations {
-    static let all: [any Migration] = [
+package enum KertaMigrations {
+    package static let all: [any Migration] = [
         CreateSetting(),
         CreateAgency(),
         CreateCategory(),

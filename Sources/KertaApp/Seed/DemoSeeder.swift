@@ -1,17 +1,19 @@
 import Fluent
 import Vapor
+import KertaPlatform
+import KertaComplaints
 
 /// Fills a new installation with the Denpasar demo: accounts for every role (and, as the product grows,
 /// the complaints and feeds that make the city look alive).
 ///
 /// It runs once per database: a marker in `settings` records that the demo was seeded, so a resident's
 /// data is never mixed with fresh demo rows on a later start.
-struct DemoSeeder {
-    let passwordHasher: any PasswordHasher
+package struct DemoSeeder {
+    package let passwordHasher: any PasswordHasher
 
     /// Seeds the demo unless it was seeded before; returns whether it did.
     @discardableResult
-    func seedIfNeeded(on db: any Database) async throws -> Bool {
+    package func seedIfNeeded(on db: any Database) async throws -> Bool {
         try await db.transaction { tx in
             guard try await Setting.find(Setting.Key.demoSeededAt, on: tx) == nil else { return false }
             // One hash for the shared demo password: hashing is deliberately slow.

@@ -2,20 +2,22 @@ import Fluent
 import KertaCore
 import Foundation
 import SQLKit
+import KertaPlatform
+import KertaComplaints
 
 /// Loads the city's reference data into the database, inserting what is new and updating what changed.
 ///
 /// Running it again with the same data changes nothing, so it is safe on every start and in every process.
-struct ReferenceSeeder {
-    struct Report: Equatable, CustomStringConvertible {
-        var inserted = 0
-        var updated = 0
-        var description: String { "\(inserted) inserted, \(updated) updated" }
+package struct ReferenceSeeder {
+    package struct Report: Equatable, CustomStringConvertible {
+        package var inserted = 0
+        package var updated = 0
+        package var description: String { "\(inserted) inserted, \(updated) updated" }
     }
 
-    let data: ReferenceData
+    package let data: ReferenceData
 
-    func seed(on db: any Database) async throws -> Report {
+    package func seed(on db: any Database) async throws -> Report {
         let report = try await db.transaction { tx in
             var report = Report()
             try await upsert(data.agencies, on: tx, report: &report, id: \.code, make: Agency.init(record:)) { $0.apply($1) }

@@ -1,6 +1,0 @@
-import Vapor
-
-struct RatingInput: Content {
-    let stars: Int?
-    let comment: String?
-}

@@ -1,6 +1,0 @@
-import Vapor
-
-struct TokenRequest: Content {
-    let email: String?
-    let password: String?
-}

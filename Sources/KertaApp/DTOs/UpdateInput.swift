@@ -1,6 +1,0 @@
-import Vapor
-
-struct UpdateInput: Content {
-    let body: String?
-    let `internal`: Bool?
-}

@@ -1,4 +1,0 @@
-/// Delivers mail. SMTP in production, the log when no mail server is configured, a fake in tests.
-protocol MailTransport: Sendable {
-    func send(_ message: MailMessage) async throws
-}

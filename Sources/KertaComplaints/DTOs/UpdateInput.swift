@@ -1,0 +1,7 @@
+import Vapor
+import KertaPlatform
+
+package struct UpdateInput: Content {
+    package let body: String?
+    package let `internal`: Bool?
+}

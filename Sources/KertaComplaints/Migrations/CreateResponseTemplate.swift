@@ -1,0 +1,19 @@
+import Fluent
+import KertaPlatform
+
+package struct CreateResponseTemplate: AsyncMigration {
+    package init() {}
+
+    package func prepare(on database: any Database) async throws {
+        try await database.schema(ResponseTemplate.schema)
+            .id()
+            .field("category_code", .string, .references(Category.schema, "code", onDelete: .cascade))
+            .field("body", .string, .required)
+            .field("created_at", .datetime, .required)
+            .create()
+    }
+
+    package func revert(on database: any Database) async throws {
+        try await database.schema(ResponseTemplate.schema).delete()
+    }
+}

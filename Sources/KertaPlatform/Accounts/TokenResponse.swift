@@ -1,0 +1,14 @@
+import Vapor
+
+package struct TokenResponse: Content {
+    package let token: String
+    package let role: String
+    package let agency: String?
+    package let name: String
+    package let expiresAt: String
+
+    package enum CodingKeys: String, CodingKey {
+        case token, role, agency, name
+        case expiresAt = "expires_at"
+    }
+}

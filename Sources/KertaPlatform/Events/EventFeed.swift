@@ -1,0 +1,68 @@
+import Foundation
+import KertaCore
+
+/// One subscriber's view of the log, whatever carries it (Server-Sent Events or a WebSocket): first every
+/// event after the id it names (its `Last-Event-ID`), read from the table, then the live ones from the hub,
+/// each exactly once and in id order — also across a restart of the server, as the table outlives it.
+package struct EventFeed: Sendable {
+    package enum Output: Sendable {
+        case event(StoredEvent)
+        case heartbeat
+        /// The subscriber fell behind and was cut off; it should reconnect from this id.
+        case resync(lastID: Int64)
+    }
+
+    package let store: EventStore
+    package let hub: EventHub
+    package var pageSize = 500
+
+    /// Runs until the subscriber leaves (a send throws, or the task is cancelled) or falls behind; returns
+    /// the last id sent. `since` nil starts with what is committed from now on.
+    @discardableResult
+    package func run(since: Int64?, filter: EventFilter, send: @Sendable (Output) async throws -> Void) async throws -> Int64 {
+        var last: Int64
+        if let since {
+            last = since
+        } else {
+            last = try await store.latestID()
+        }
+        // The backlog is read before subscribing, so a long catch-up cannot fill the live buffer…
+        last = try await catchUp(after: last, filter: filter, send: send)
+        let subscription = try await hub.subscribe(filter)
+        do {
+            // …and once more after, for what was committed in between; the live stream repeats some of it, skipped by id.
+            last = try await catchUp(after: last, filter: filter, send: send)
+            for await delivery in subscription.deliveries {
+                switch delivery {
+                case .event(let event):
+                    guard event.id > last else { continue }
+                    try await send(.event(event))
+                    last = event.id
+                case .heartbeat:
+                    try await send(.heartbeat)
+                }
+            }
+            await hub.unsubscribe(subscription.id)
+            if subscription.fellBehind {
+                try await send(.resync(lastID: last))
+            }
+            return last
+        } catch {
+            await hub.unsubscribe(subscription.id)
+            throw error
+        }
+    }
+
+    private func catchUp(after id: Int64, filter: EventFilter, send: @Sendable (Output) async throws -> Void) async throws -> Int64 {
+        var last = id
+        while true {
+            try Task.checkCancellation()
+            let page = try await store.after(last, filter: filter, limit: pageSize)
+            for event in page {
+                try await send(.event(event))
+                last = event.id
+            }
+            if page.count < pageSize { return last }
+        }
+    }
+}

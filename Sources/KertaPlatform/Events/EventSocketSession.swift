@@ -1,0 +1,147 @@
+import Foundation
+import KertaCore
+import Vapor
+import NIOWebSocket
+import WebSocketKit
+
+/// One WebSocket on `/api/v1/events/ws`. The client sends
+/// `{"type":"subscribe","layers":["complaints"],"bbox":"minLon,minLat,maxLon,maxLat","since":120}` (every
+/// field optional: no layers means all, no `since` means from now) and `{"type":"unsubscribe","layers":[…]}`
+/// (none named: all). Kerta answers `subscribed`, then `event` messages, `heartbeat`s, `error`s naming the
+/// field, and `resync` with the last id before it closes a socket that fell behind (code 4008).
+///
+/// A change of subscription restarts the feed from the last id sent, so nothing is missed or repeated.
+package actor EventSocketSession {
+    package struct ClientMessage: Decodable {
+        package let type: String
+        package let layers: LayerList?
+        package let bbox: String?
+        package let since: Int64?
+    }
+
+    /// `"a,b"` or `["a","b"]`.
+    package struct LayerList: Decodable {
+        package let text: String
+        package init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let list = try? container.decode([String].self) {
+                text = list.joined(separator: ",")
+            } else {
+                text = try container.decode(String.self)
+            }
+        }
+    }
+
+    package static let resyncCloseCode = WebSocketErrorCode.unknown(4008)
+
+    package let socket: WebSocket
+    package let viewer: EventViewer
+    package let feed: EventFeed
+    package let logger: Logger
+    private var layers = Set<EventLayer>()
+    private var box: BoundingBox?
+    private var lastSent: Int64?
+    private var task: Task<Void, Never>?
+    private var generation = 0
+
+    package init(socket: WebSocket, viewer: EventViewer, feed: EventFeed, logger: Logger) {
+        self.socket = socket
+        self.viewer = viewer
+        self.feed = feed
+        self.logger = logger
+    }
+
+    /// Called on the socket's event loop as it opens, so no message can arrive before the handler; messages
+    /// are handled one after another, in the order they came (a client's subscribe, then its unsubscribe).
+    package nonisolated func attach() {
+        let (messages, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(32))
+        socket.onText { _, text in continuation.yield(text) }
+        socket.onClose.whenComplete { _ in continuation.finish() }
+        Task {
+            for await text in messages { await self.handle(text) }
+            await self.stop()
+        }
+    }
+
+    package func handle(_ text: String) async {
+        guard let message = try? JSONDecoder().decode(ClientMessage.self, from: Data(text.utf8)) else {
+            await reply(["type": "error", "field": "type", "message": "expected {\"type\":\"subscribe\"|\"unsubscribe\", …}"])
+            return
+        }
+        var request = EventRequest(since: nil, layers: [], box: nil)
+        var problems = ProblemList()
+        do {
+            try EventRequest.parseFilters(layers: message.layers?.text, bbox: message.bbox, into: &request, problems: &problems)
+        } catch {}
+        if let first = problems.problems.first {
+            await reply(["type": "error", "field": .text(first.field), "message": .text(first.text.en), "message_id": .text(first.text.id)])
+            return
+        }
+        let named = request.layers.isEmpty ? Set(EventLayer.allCases) : request.layers
+        switch message.type {
+        case "subscribe":
+            if let since = message.since, since >= 0 { lastSent = since }
+            if lastSent == nil { lastSent = (try? await feed.store.latestID()) ?? 0 }
+            layers.formUnion(named)
+            if let box = request.box { self.box = box }
+        case "unsubscribe":
+            layers.subtract(named)
+        default:
+            await reply(["type": "error", "field": "type", "message": "type must be subscribe or unsubscribe"])
+            return
+        }
+        // The answer goes first, then the events it opens: a client never sees an event before its acknowledgement.
+        let boxText = box.map { "\($0.minLongitude),\($0.minLatitude),\($0.maxLongitude),\($0.maxLatitude)" } ?? ""
+        await reply(["type": .text(message.type == "subscribe" ? "subscribed" : "unsubscribed"),
+                     "layers": .text(layers.map(\.rawValue).sorted().joined(separator: ",")),
+                     "bbox": .text(boxText), "last_id": .number(Double(lastSent ?? 0))])
+        await restart()
+    }
+
+    private func restart() async {
+        generation += 1
+        let old = task
+        old?.cancel()
+        await old?.value
+        task = nil
+        guard !layers.isEmpty else { return }
+        let filter = EventFilter(viewer: viewer, layers: layers, box: box)
+        let since = lastSent
+        let mine = generation
+        let socket = socket
+        let feed = feed
+        task = Task { [self] in
+            do {
+                try await feed.run(since: since, filter: filter) { output in
+                    switch output {
+                    case .event(let event):
+                        try await socket.send("{\"type\":\"event\",\"event\":\(event.json)}")
+                        await self.sent(event.id, generation: mine)
+                    case .heartbeat:
+                        try await socket.send("{\"type\":\"heartbeat\"}")
+                    case .resync(let last):
+                        try await socket.send("{\"type\":\"resync\",\"last_id\":\(last)}")
+                        try await socket.close(code: Self.resyncCloseCode)
+                    }
+                }
+            } catch {
+                self.logger.debug("event socket feed ended: \(String(reflecting: error))")
+            }
+        }
+    }
+
+    private func sent(_ id: Int64, generation: Int) {
+        if generation == self.generation { lastSent = id }
+    }
+
+    private func reply(_ fields: [String: EventValue]) async {
+        guard let data = try? JSONEncoder.sortedKeys.encode(fields) else { return }
+        try? await socket.send(String(decoding: data, as: UTF8.self))
+    }
+
+    package func stop() {
+        generation += 1
+        task?.cancel()
+        task = nil
+    }
+}
