@@ -55,6 +55,9 @@ import WebSocketKit
         try await withLiveServers { servers in
             var server = try await servers.start()
             let first = try await SSEClient(port: server.boundPort)
+            let socket = try await SocketClient(port: server.boundPort, on: server.eventLoopGroup)
+            try await socket.send(#"{"type":"subscribe"}"#)
+            #expect(field(await socket.received.wait(for: 1).first, "type") == "subscribed")
             var tickets: [String] = []
             for _ in 0..<3 { tickets.append(try #require(try await Client(app: server).report()).ticket) }
             let before = await first.received.wait(for: 3)
@@ -64,6 +67,7 @@ import WebSocketKit
             // The server stops: its stream ends (the client would reconnect elsewhere) …
             try await servers.stop(server)
             #expect(await first.received.waitUntilEnded())
+            #expect(await socket.received.waitUntilEnded(), "the WebSocket is closed too")
             // … and while it is down, another process goes on filing complaints.
             let other = try await servers.start(serve: false)
             for _ in 0..<2 { tickets.append(try #require(try await Client(app: other).report()).ticket) }

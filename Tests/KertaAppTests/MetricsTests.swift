@@ -29,6 +29,7 @@ import VaporTesting
                 #expect(!text.contains(ticket))
                 #expect(text.contains("kerta_http_request_duration_seconds_bucket"))
                 #expect(text.contains("kerta_event_subscribers_count 1"))
+                #expect(text.contains("# TYPE kerta_events_delivered_total counter"))
                 #expect(text.contains(#"kerta_job_runs_total{job="deadlines",outcome="ok"} 1"#))
                 // The submission's message to the reporter was sent by the job pass (the log transport).
                 #expect(text.contains("kerta_outbox_queued_messages 0"))

@@ -124,6 +124,8 @@ package actor EventSocketSession {
                         try await socket.close(code: Self.resyncCloseCode)
                     }
                 }
+                // The hub ended the feed without a resync: the server is stopping, and the client resumes elsewhere.
+                if !Task.isCancelled && !socket.isClosed { try await socket.close(code: .goingAway) }
             } catch {
                 self.logger.debug("event socket feed ended: \(String(reflecting: error))")
             }

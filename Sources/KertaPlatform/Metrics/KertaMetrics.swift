@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import Prometheus
 
 /// What a city's monitoring scrapes from `/metrics`, in Prometheus's text format: requests and their
@@ -6,6 +7,8 @@ import Prometheus
 /// the outbox queue. One registry per application, so test applications do not share counts.
 package final class KertaMetrics: Sendable {
     package let registry = PrometheusCollectorRegistry()
+    /// The running totals the hub keeps, as last reported, so its counters advance by the difference.
+    private let reported = NIOLockedValueBox([String: Int]())
 
     /// Up to 10 s: a request slower than that has failed for the person waiting on it anyway.
     private static let latencyBuckets: [Duration] = [
@@ -47,12 +50,22 @@ package final class KertaMetrics: Sendable {
         set(Self.poolMax, Double(snapshot.databaseConnectionsMax))
         set(Self.subscribers, Double(snapshot.subscribers))
         set(Self.lag, Double(snapshot.subscriberLag))
-        set(Self.delivered, Double(snapshot.eventsDelivered))
-        set(Self.cutOff, Double(snapshot.subscribersCutOff))
-        set(Self.notifications, Double(snapshot.notifications))
+        advance(Self.delivered, to: snapshot.eventsDelivered)
+        advance(Self.cutOff, to: snapshot.subscribersCutOff)
+        advance(Self.notifications, to: snapshot.notifications)
         set(Self.lastEvent, Double(snapshot.lastEventID))
         set(Self.outbox, Double(snapshot.outboxQueued))
         return registry.emitToString()
+    }
+
+    /// A counter kept elsewhere as a running total: it only ever grows, so Prometheus's rate() works on it.
+    private func advance(_ descriptor: MetricNameDescriptor, to total: Int) {
+        let step = reported.withLockedValue { last -> Int in
+            let step = max(0, total - (last[descriptor.name] ?? 0))
+            last[descriptor.name] = max(total, last[descriptor.name] ?? 0)
+            return step
+        }
+        registry.makeCounter(descriptor: descriptor).increment(by: Int64(step))
     }
 
     /// Made on use: the library's descriptor is not Sendable, so it cannot be a stored constant.
