@@ -15,7 +15,7 @@ package func routes(_ app: Application) throws {
     try app.register(collection: MetricsController())
 
     let api = app.grouped("api", "v1").grouped(BearerTokenAuthenticator())
-    try api.register(collection: AreaController(cityName: "Kota Denpasar"))
+    try api.register(collection: AreaController(cityName: configuration.cityName))
     try api.register(collection: ReferenceController())
     try api.register(collection: AuthController())
     try api.register(collection: ComplaintController(maximumBodyBytes: configuration.maximumPhotoBytes * 5 + 1024 * 1024))

@@ -38,7 +38,13 @@ import VaporTesting
         let configuration = try KertaConfiguration.from(environment: [
             "KERTA_DATA_DIR": "/var/lib/kerta", "HOST": "0.0.0.0", "PORT": "9000",
             "DATABASE_URL": "postgres://kerta:secret@db:5432/kerta", "KERTA_DEMO": "false",
+            "KERTA_CITY_NAME": "Kabupaten Badung", "KERTA_JURISDICTION": "Badungkab.go.id", "KERTA_EVENT_RETENTION_DAYS": "30",
+            "KERTA_EVENT_BUFFER": "64",
         ], isProduction: false)
+        #expect(configuration.cityName == "Kabupaten Badung")
+        #expect(configuration.jurisdiction == "badungkab.go.id")
+        #expect(configuration.eventRetentionDays == 30)
+        #expect(configuration.eventBuffer == 64)
         #expect(configuration.dataDirectory == "/var/lib/kerta")
         #expect(configuration.database == .postgres(url: "postgres://kerta:secret@db:5432/kerta", schema: nil))
         #expect(configuration.port == 9000)

@@ -38,8 +38,8 @@ extension ComplaintService {
         }
         let location = try await areas.locate(new.point, on: db)
         if location == nil {
-            problems.add("lat", id: "lokasi berada di luar Kota Denpasar; Kerta hanya melayani tempat di dalam kota",
-                         en: "the location is outside Kota Denpasar; Kerta serves only places within the city")
+            problems.add("lat", id: "lokasi berada di luar \(cityName); Kerta hanya melayani tempat di dalam kota",
+                         en: "the location is outside \(cityName); Kerta serves only places within the city")
         }
         if user == nil && new.reporter?.name.isEmpty != false {
             problems.add("reporter.name", id: "nama pelapor wajib diisi (atau masuk terlebih dahulu)",

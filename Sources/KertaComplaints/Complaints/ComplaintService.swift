@@ -15,6 +15,8 @@ package struct ComplaintService {
     package let caches: KertaCaches
     package let accessKeys: AccessKey
     package let publicURL: String
+    /// The city it serves, as its refusals name it (`KERTA_CITY_NAME`).
+    package let cityName: String
     package let maximumPhotoBytes: Int
     /// The extra questions of each category, by category code.
     package let serviceAttributes: [String: [ServiceAttribute]]
@@ -22,7 +24,7 @@ package struct ComplaintService {
     package let recorder: ChangeRecorder
 
     package init(db: any Database, areas: AreaDirectory, calendars: CalendarStore, caches: KertaCaches, accessKeys: AccessKey, publicURL: String,
-         maximumPhotoBytes: Int, serviceAttributes: [String: [ServiceAttribute]] = [:], hub: EventHub? = nil,
+         cityName: String = "Kota Denpasar", maximumPhotoBytes: Int, serviceAttributes: [String: [ServiceAttribute]] = [:], hub: EventHub? = nil,
          now: @escaping @Sendable () -> Date = Date.init) {
         self.db = db
         self.recorder = ChangeRecorder(db: db, hub: hub)
@@ -31,6 +33,7 @@ package struct ComplaintService {
         self.caches = caches
         self.accessKeys = accessKeys
         self.publicURL = publicURL
+        self.cityName = cityName
         self.maximumPhotoBytes = maximumPhotoBytes
         self.serviceAttributes = serviceAttributes
         self.now = now
@@ -112,7 +115,7 @@ extension Application {
     package func complaintService(on db: any Database, now: @escaping @Sendable () -> Date = Date.init) -> ComplaintService {
         ComplaintService(db: db, areas: areaDirectory, calendars: calendarStore, caches: kertaCaches,
                          accessKeys: AccessKey(secret: kertaConfiguration.secret),
-                         publicURL: kertaConfiguration.publicURL,
+                         publicURL: kertaConfiguration.publicURL, cityName: kertaConfiguration.cityName,
                          maximumPhotoBytes: kertaConfiguration.maximumPhotoBytes, serviceAttributes: serviceAttributes, hub: eventHub, now: now)
     }
 }

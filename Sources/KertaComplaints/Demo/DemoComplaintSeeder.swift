@@ -148,7 +148,7 @@ package struct DemoComplaintSeeder {
                 try await step(TransitionRequest(to: .onHold, reason: "Menunggu ketersediaan material dan anggaran perubahan."), by: officer, hours: 4...48)
                 continue
             }
-            try await step(TransitionRequest(to: .resolved, note: Self.resolution(report.category)), by: officer, hours: 4...80)
+            try await step(TransitionRequest(to: .resolved, note: ResponseTemplates.resolution(report.category).id), by: officer, hours: 4...80)
             if target == .resolved { continue }
             if target == .reopened {
                 try await step(TransitionRequest(to: .reopened, reason: "Masih belum tuntas, kondisi di lokasi belum berubah."), by: reporter, hours: 2...48)
@@ -177,18 +177,6 @@ package struct DemoComplaintSeeder {
             }
         }
         return answers
-    }
-
-    package static func resolution(_ category: String) -> String {
-        switch category {
-        case "LINGK-SAMPAH", "LINGK-TPS-LIAR": "Sampah telah diangkut oleh armada DLHK dan lokasi dibersihkan; papan larangan membuang sampah dipasang."
-        case "INFRA-LPJU": "Lampu PJU telah diganti dengan lampu LED baru dan menyala normal."
-        case "INFRA-JALAN": "Lubang jalan telah ditambal dengan aspal hotmix oleh tim pemeliharaan jalan."
-        case "INFRA-DRAINASE", "INFRA-GENANGAN": "Saluran telah dinormalisasi dan sedimen diangkat; aliran air kembali lancar."
-        case "TRANS-PARKIR-LIAR", "TRANS-RAMBU": "Petugas telah melakukan penertiban dan pemasangan kembali rambu."
-        case "AIR-MATI": "Perbaikan pipa distribusi selesai, aliran air kembali normal."
-        default: "Telah ditindaklanjuti oleh petugas di lapangan."
-        }
     }
 
     /// Moves an instant to office hours (08:00–16:00 WITA), as staff act then.

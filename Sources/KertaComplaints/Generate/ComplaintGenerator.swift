@@ -204,7 +204,7 @@ package struct ComplaintGenerator {
             switch status {
             case .dispatched: c.dispatchedAt = at; c.resolutionDueAt = deadlines.resolutionDue(from: at, priority: c.priorityValue)
             case .inProgress, .referred: if c.firstResponseAt == nil { c.firstResponseAt = at }
-            case .resolved: c.resolvedAt = at; c.publicResponse = DemoComplaintSeeder.resolution(c.categoryCode)
+            case .resolved: c.resolvedAt = at; c.publicResponse = ResponseTemplates.resolution(c.categoryCode).id
             case .reopened: c.reopenCount += 1; c.resolvedAt = nil
             case .closed, .rejected, .duplicate: c.closedAt = at
             default: break

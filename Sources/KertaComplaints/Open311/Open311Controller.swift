@@ -11,7 +11,6 @@ import KertaPlatform
 package struct Open311Controller: RouteCollection {
     package init() {}
 
-    package static let jurisdiction = "denpasar.go.id"
     package static let maximumWindowDays = 90.0
     package static let maximumResults = 1000
 
@@ -50,13 +49,14 @@ package struct Open311Controller: RouteCollection {
     /// A posted request may name it in its form, which the caller has already read.
     private func checkJurisdiction(_ req: Request, form: Open311Form? = nil) throws {
         if let given = req.queryText("jurisdiction_id") ?? form?.first("jurisdiction_id"),
-           given.lowercased() != Self.jurisdiction {
-            throw Open311Error(.notFound, "jurisdiction_id \(given) is not served here; this endpoint serves \(Self.jurisdiction)")
+           given.lowercased() != req.application.kertaConfiguration.jurisdiction {
+            throw Open311Error(.notFound, "jurisdiction_id \(given) is not served here; this endpoint serves \(req.application.kertaConfiguration.jurisdiction)")
         }
     }
 
     private func representation(_ req: Request) -> Open311Representation {
-        Open311Representation(publicURL: req.application.kertaConfiguration.publicURL, language: req.language)
+        Open311Representation(publicURL: req.application.kertaConfiguration.publicURL, cityName: req.application.kertaConfiguration.cityName,
+                              language: req.language)
     }
 
     // MARK: Discovery and services
@@ -66,8 +66,8 @@ package struct Open311Controller: RouteCollection {
         let changeset = "2026-11-22T00:00:00+08:00"
         let node = Open311Node.object([
             ("changeset", .string(changeset)),
-            ("contact", .string("Dinas Komunikasi, Informatika dan Statistik Kota Denpasar — Pengaduan Rakyat Online (PRO)")),
-            ("key_service", .string("API keys are issued by the city's Kerta administrators (kerta apikeys create --name …); ask Diskominfos Kota Denpasar.")),
+            ("contact", .string("\(req.application.kertaConfiguration.operatorName) — Pengaduan Rakyat Online (PRO)")),
+            ("key_service", .string("API keys are issued by the city's Kerta administrators (kerta apikeys create --name …); ask \(req.application.kertaConfiguration.operatorName).")),
             ("endpoints", .list(element: "endpoint", [.object([
                 ("specification", .string("http://wiki.open311.org/GeoReport_v2")),
                 ("url", .string("\(base)/open311/v2")),
@@ -165,7 +165,7 @@ package struct Open311Controller: RouteCollection {
             throw Open311Error(.badRequest, "a location is required: lat and long, or address_string")
         }
         guard let centre = try await req.application.areaDirectory.centre(namedIn: address, on: req.db) else {
-            throw Open311Error(.badRequest, "address_string must name a desa/kelurahan or kecamatan of Kota Denpasar, or send lat and long")
+            throw Open311Error(.badRequest, "address_string must name a desa/kelurahan or kecamatan of \(req.application.kertaConfiguration.cityName), or send lat and long")
         }
         return centre
     }

@@ -6,7 +6,14 @@ import KertaPlatform
 /// Complaints and categories as GeoReport v2 nodes. Never names a reporter or their contacts.
 package struct Open311Representation {
     package let publicURL: String
+    package let cityName: String
     package let language: Language
+
+    package init(publicURL: String, cityName: String, language: Language) {
+        self.publicURL = publicURL
+        self.cityName = cityName
+        self.language = language
+    }
 
     package func service(_ category: Category, hasAttributes: Bool) -> Open311Node {
         .fields([
@@ -56,7 +63,7 @@ package struct Open311Representation {
             ("requested_datetime", .string(WITATimestamp.string(from: c.submittedAt))),
             ("updated_datetime", .string(WITATimestamp.string(from: max(c.updatedAt, c.submittedAt)))),
             ("expected_datetime", (c.resolutionDueAt ?? c.dueAt).map { .string(WITATimestamp.string(from: $0)) }),
-            ("address", .string([c.address, "\(c.desaName), \(c.kecamatanName), Kota Denpasar"].compactMap { $0 }.joined(separator: ", "))),
+            ("address", .string([c.address, "\(c.desaName), \(c.kecamatanName), \(cityName)"].compactMap { $0 }.joined(separator: ", "))),
             ("lat", .number(c.latitude)),
             ("long", .number(c.longitude)),
             ("media_url", photoURLs.first.map(Open311Node.string)),

@@ -144,17 +144,9 @@ package struct ConsoleController: RouteCollection {
         let saved = try await ResponseTemplate.query(on: db)
             .group(.or) { $0.filter(\.$categoryCode == category).filter(\.$categoryCode == nil) }
             .sort(\.$createdAt).all().map(\.body)
-        return saved + builtInTemplates(for: category, language: language)
+        return saved + ResponseTemplates.builtIn(for: category, language: language)
     }
 
-    package static func builtInTemplates(for category: String, language: Language) -> [String] {
-        let general = language == .english
-            ? ["Thank you for your report. Our team has inspected the site and the problem has been fixed.",
-               "The work is scheduled; we will update this report when it is done."]
-            : ["Terima kasih atas laporannya. Tim kami telah meninjau lokasi dan masalah sudah ditangani.",
-               "Pekerjaan sudah dijadwalkan; laporan ini akan kami perbarui setelah selesai."]
-        return [DemoComplaintSeeder.resolution(category)] + general
-    }
 
     package struct ActForm: Content {
         package let to: String?

@@ -83,6 +83,12 @@ public struct KertaConfiguration: Sendable {
     /// `KERTA_SHUTDOWN_GRACE`: seconds a stopping server (SIGTERM, SIGINT) waits for requests in flight
     /// before it exits anyway (default 10).
     public var shutdownGrace: Int = 10
+    /// `KERTA_CITY_NAME`: the city as residents and partners read it, in messages and Open311 (default `Kota Denpasar`).
+    package var cityName: String = "Kota Denpasar"
+    /// `KERTA_JURISDICTION`: Open311's `jurisdiction_id` this endpoint serves (default `denpasar.go.id`).
+    package var jurisdiction: String = "denpasar.go.id"
+    /// `KERTA_OPERATOR`: the office that runs the complaint service, named in Open311's discovery as its contact.
+    package var operatorName: String = "Dinas Komunikasi, Informatika dan Statistik Kota Denpasar"
     /// `KERTA_EVENT_RETENTION_DAYS`: how long the live event log keeps events (default 90); the prune job
     /// removes older ones. Audit trails are kept for ever, whatever this says.
     public var eventRetentionDays: Int = 90
@@ -184,6 +190,9 @@ public struct KertaConfiguration: Sendable {
         configuration.tileURL = value("KERTA_TILE_URL") ?? ""
         configuration.maxInFlight = try number("KERTA_MAX_IN_FLIGHT", default: 256, range: 1...100_000)
         configuration.shutdownGrace = try number("KERTA_SHUTDOWN_GRACE", default: 10, range: 0...600)
+        configuration.cityName = value("KERTA_CITY_NAME") ?? "Kota Denpasar"
+        configuration.jurisdiction = (value("KERTA_JURISDICTION") ?? "denpasar.go.id").lowercased()
+        configuration.operatorName = value("KERTA_OPERATOR") ?? "Dinas Komunikasi, Informatika dan Statistik Kota Denpasar"
         configuration.eventRetentionDays = try number("KERTA_EVENT_RETENTION_DAYS", default: 90, range: 1...3650)
         configuration.eventBuffer = try number("KERTA_EVENT_BUFFER", default: 256, range: 1...100_000)
         return configuration
