@@ -28,6 +28,7 @@ struct Client {
         try await app.testing().test(.POST, "api/v1/auth/token", beforeRequest: { req in
             try req.content.encode(["email": email, "password": DemoAccount.password])
         }) { res in
+            expectDocumented(.POST, "api/v1/auth/token", res)
             #expect(res.status == .ok, "sign-in of \(email): \(res.body.string)")
             token = try res.content.decode(TokenResponse.self).token
         }
@@ -71,6 +72,7 @@ struct Client {
             try req.content.encode(Body(category: category, description: description, lat: place.lat, lon: place.lon,
                                         visibility: visibility, reporter: reporter))
         }) { res in
+            expectDocumented(.POST, "api/v1/complaints", res)
             #expect(res.status == status, "\(res.body.string)")
             if res.status == .created || res.status == .ok { created = try res.content.decode(ComplaintCreated.self) }
         }
@@ -86,6 +88,7 @@ struct Client {
         try await app.testing().test(.POST, "api/v1/complaints/\(ticket)/transitions", headers: headers(token, accessKey: accessKey), beforeRequest: { req in
             try req.content.encode(TransitionInput(to: to, note: note, agency: agency, duplicateOf: duplicateOf, reason: reason))
         }) { res in
+            expectDocumented(.POST, "api/v1/complaints/\(ticket)/transitions", res, sourceLocation: sourceLocation)
             #expect(res.status == status, "\(ticket) → \(to): \(res.body.string)", sourceLocation: sourceLocation)
             if res.status == .ok { view = try res.content.decode(ComplaintView.self) }
         }
@@ -95,6 +98,7 @@ struct Client {
     func show(_ ticket: String, token: String? = nil, accessKey: String? = nil, expect status: HTTPResponseStatus = .ok) async throws -> ComplaintView? {
         var view: ComplaintView?
         try await app.testing().test(.GET, "api/v1/complaints/\(ticket)", headers: headers(token, accessKey: accessKey)) { res in
+            expectDocumented(.GET, "api/v1/complaints/\(ticket)", res)
             #expect(res.status == status, "\(res.body.string)")
             if res.status == .ok { view = try res.content.decode(ComplaintView.self) }
         }
@@ -104,6 +108,7 @@ struct Client {
     func get<T: Decodable>(_ path: String, as type: T.Type, token: String? = nil, expect status: HTTPResponseStatus = .ok) async throws -> T? {
         var value: T?
         try await app.testing().test(.GET, path, headers: headers(token)) { res in
+            expectDocumented(.GET, path, res)
             #expect(res.status == status, "\(path): \(res.body.string)")
             if res.status == .ok { value = try res.content.decode(T.self) }
         }
@@ -111,3 +116,9 @@ struct Client {
     }
 }
 
+/// Every answer the API helpers receive is checked against the served OpenAPI document (``OpenAPIResponseCheck``).
+func expectDocumented(_ method: HTTPMethod, _ path: String, _ res: TestingHTTPResponse, sourceLocation: SourceLocation = #_sourceLocation) {
+    let problems = OpenAPIResponseCheck.document.problems(method: method.rawValue, path: path, status: res.status.code,
+                                                          contentType: res.headers.first(name: .contentType), body: Data(buffer: res.body))
+    for problem in problems { Issue.record("OpenAPI: \(problem)", sourceLocation: sourceLocation) }
+}

@@ -41,6 +41,7 @@ import VaporTesting
             req.headers.contentType = .json
             req.body = ByteBuffer(string: json)
         }) { res in
+            expectDocumented(.POST, path, res, sourceLocation: sourceLocation)
             #expect(res.status == status, "\(path): \(res.body.string)", sourceLocation: sourceLocation)
         }
     }
@@ -179,6 +180,7 @@ import VaporTesting
     func rawPage(_ app: Application, token: String?) async throws -> String {
         var body = ""
         try await app.testing().test(.GET, "api/v1/events", headers: Client(app: app).headers(token)) { res in
+            expectDocumented(.GET, "api/v1/events", res)
             body = res.body.string
         }
         return body
@@ -208,6 +210,7 @@ import VaporTesting
             for (query, field) in [("?since=-1", "since"), ("?since=abc", "since"), ("?layers=ufo", "layers"), ("?bbox=1,2,3", "bbox"),
                                    ("?limit=0", "limit"), ("?limit=5000", "limit")] {
                 try await app.testing().test(.GET, "api/v1/events\(query)") { res in
+                    expectDocumented(.GET, "api/v1/events", res)
                     #expect(res.status == .badRequest, "\(query)")
                     let fields = try res.content.decode(ErrorBody.self).error.fields.map(\.field)
                     #expect(fields == [field], "\(query)")

@@ -74,3 +74,15 @@ import VaporTesting
         }
     }
 }
+
+/// A database migrated by an earlier release has recorded each migration by its name: the names must not
+/// change when code moves between libraries, or such a database would run every migration again.
+@Suite struct MigrationNameTests {
+    @Test func everyMigrationKeepsTheNameItWasFirstRecordedUnder() {
+        let names = KertaMigrations.all.map(\.name)
+        #expect(names.first == "KertaApp.CreateSetting")
+        #expect(names.contains("KertaApp.CreateComplaint") && names.contains("KertaApp.UpdateComplaintAddEscalation"))
+        #expect(names.allSatisfy { $0.hasPrefix("KertaApp.") }, "\(names)")
+        #expect(Set(names).count == names.count)
+    }
+}

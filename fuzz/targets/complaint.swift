@@ -1,5 +1,5 @@
 // libFuzzer target: a complaint as `POST /api/v1/complaints` receives it in JSON, taken the way it reaches
-// KertaCore: Foundation's JSONDecoder into the shape of ComplaintSubmissionInput (KertaApp/DTOs), then
+// KertaCore: Foundation's JSONDecoder into the shape of ComplaintSubmissionInput (KertaComplaints/DTOs), then
 // NewComplaint's checks (signed in and not), the category's extra questions (ServiceAttribute.validate
 // against the city's category-attributes.csv, answers optional as for the JSON API), the grid cell and the
 // desa lookup of the point, and the photo sanitizer for base64 `photos` (Vapor's File decodes as data+filename).

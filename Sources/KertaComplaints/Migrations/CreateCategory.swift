@@ -1,7 +1,7 @@
 import Fluent
 import KertaPlatform
 
-package struct CreateCategory: AsyncMigration {
+package struct CreateCategory: KertaMigration {
     package init() {}
 
     package func prepare(on database: any Database) async throws {

@@ -2,7 +2,7 @@ import Fluent
 import SQLKit
 import KertaPlatform
 
-package struct CreateComplaint: AsyncMigration {
+package struct CreateComplaint: KertaMigration {
     package init() {}
 
     package func prepare(on database: any Database) async throws {

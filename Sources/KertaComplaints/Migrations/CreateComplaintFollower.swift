@@ -1,7 +1,7 @@
 import Fluent
 import KertaPlatform
 
-package struct CreateComplaintFollower: AsyncMigration {
+package struct CreateComplaintFollower: KertaMigration {
     package init() {}
 
     package func prepare(on database: any Database) async throws {

@@ -2,7 +2,7 @@ import Fluent
 import SQLKit
 import KertaPlatform
 
-package struct CreateComplaintPhoto: AsyncMigration {
+package struct CreateComplaintPhoto: KertaMigration {
     package init() {}
 
     package func prepare(on database: any Database) async throws {

@@ -2,7 +2,7 @@ import Fluent
 import SQLKit
 import KertaPlatform
 
-package struct CreateComplaintUpdate: AsyncMigration {
+package struct CreateComplaintUpdate: KertaMigration {
     package init() {}
 
     package func prepare(on database: any Database) async throws {

@@ -1,7 +1,7 @@
 import Fluent
 import KertaPlatform
 
-package struct CreateResponseTemplate: AsyncMigration {
+package struct CreateResponseTemplate: KertaMigration {
     package init() {}
 
     package func prepare(on database: any Database) async throws {

@@ -1,7 +1,7 @@
 import Fluent
 import KertaPlatform
 
-package struct CreateRoutingOverride: AsyncMigration {
+package struct CreateRoutingOverride: KertaMigration {
     package init() {}
 
     package func prepare(on database: any Database) async throws {

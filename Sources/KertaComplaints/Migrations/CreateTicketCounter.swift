@@ -3,7 +3,7 @@ import KertaPlatform
 
 /// One row per year holding the last ticket number given; incremented inside the submitting
 /// transaction, so tickets are unique and gap-free across servers.
-package struct CreateTicketCounter: AsyncMigration {
+package struct CreateTicketCounter: KertaMigration {
     package init() {}
 
     package static let schema = "ticket_counters"

@@ -2,7 +2,7 @@ import Fluent
 import KertaPlatform
 
 /// Once an admin edits a category, reseeding the reference data leaves it alone.
-package struct UpdateCategoryAddEditedAt: AsyncMigration {
+package struct UpdateCategoryAddEditedAt: KertaMigration {
     package init() {}
 
     package func prepare(on database: any Database) async throws {

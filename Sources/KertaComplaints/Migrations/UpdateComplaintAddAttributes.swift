@@ -1,7 +1,7 @@
 import Fluent
 import KertaPlatform
 
-package struct UpdateComplaintAddAttributes: AsyncMigration {
+package struct UpdateComplaintAddAttributes: KertaMigration {
     package init() {}
 
     package func prepare(on database: any Database) async throws {

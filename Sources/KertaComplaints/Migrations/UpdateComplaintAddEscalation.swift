@@ -3,7 +3,7 @@ import KertaPlatform
 
 /// When a supervisor last escalated a complaint by hand, and in which stage (``ComplaintEscalation``).
 /// The deadline job's automatic escalations keep using `overdue_at`.
-package struct UpdateComplaintAddEscalation: AsyncMigration {
+package struct UpdateComplaintAddEscalation: KertaMigration {
     package init() {}
 
     package func prepare(on database: any Database) async throws {

@@ -5,7 +5,7 @@ import KertaPlatform
 
 /// The map cell of each complaint (``GridCell``) and the index nearby searches use: category, cell,
 /// status — so the open complaints of a category around a point are a few index seeks.
-package struct UpdateComplaintAddGridCell: AsyncMigration {
+package struct UpdateComplaintAddGridCell: KertaMigration {
     package init() {}
 
     package func prepare(on database: any Database) async throws {

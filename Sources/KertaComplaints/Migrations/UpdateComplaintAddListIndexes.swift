@@ -4,7 +4,7 @@ import KertaPlatform
 
 /// Open311 lists by category and date window read (category, submitted_at) instead of a month of rows;
 /// the home page's counts by status read (status, visibility) instead of the whole table.
-package struct UpdateComplaintAddListIndexes: AsyncMigration {
+package struct UpdateComplaintAddListIndexes: KertaMigration {
     package init() {}
 
     package func prepare(on database: any Database) async throws {

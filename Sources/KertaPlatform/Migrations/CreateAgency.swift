@@ -1,6 +1,6 @@
 import Fluent
 
-package struct CreateAgency: AsyncMigration {
+package struct CreateAgency: KertaMigration {
     package init() {}
 
     package func prepare(on database: any Database) async throws {

@@ -1,6 +1,6 @@
 import Fluent
 
-package struct CreateApiKey: AsyncMigration {
+package struct CreateApiKey: KertaMigration {
     package init() {}
 
     package func prepare(on database: any Database) async throws {

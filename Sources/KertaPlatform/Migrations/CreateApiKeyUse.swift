@@ -1,7 +1,7 @@
 import Fluent
 import SQLKit
 
-package struct CreateApiKeyUse: AsyncMigration {
+package struct CreateApiKeyUse: KertaMigration {
     package init() {}
 
     package func prepare(on database: any Database) async throws {

@@ -1,7 +1,7 @@
 import Fluent
 import SQLKit
 
-package struct CreateArea: AsyncMigration {
+package struct CreateArea: KertaMigration {
     package init() {}
 
     package func prepare(on database: any Database) async throws {

@@ -1,7 +1,7 @@
 import Fluent
 
 /// No foreign key to complaints on purpose: the trail must outlive, and reveal, a removed complaint row.
-package struct CreateAuditEntry: AsyncMigration {
+package struct CreateAuditEntry: KertaMigration {
     package init() {}
 
     package func prepare(on database: any Database) async throws {

@@ -5,7 +5,7 @@ import SQLKit
 /// reconnect. The id only grows (SQLite's AUTOINCREMENT never reuses a pruned id; PostgreSQL's identity
 /// never goes back), and the change recorder commits events in id order, so "everything after id N" is
 /// a complete answer at any moment.
-package struct CreateEvent: AsyncMigration {
+package struct CreateEvent: KertaMigration {
     package init() {}
 
     package func prepare(on database: any Database) async throws {

@@ -1,6 +1,6 @@
 import Fluent
 
-package struct CreateHoliday: AsyncMigration {
+package struct CreateHoliday: KertaMigration {
     package init() {}
 
     package func prepare(on database: any Database) async throws {

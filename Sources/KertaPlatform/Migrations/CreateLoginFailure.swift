@@ -1,7 +1,7 @@
 import Fluent
 import SQLKit
 
-package struct CreateLoginFailure: AsyncMigration {
+package struct CreateLoginFailure: KertaMigration {
     package init() {}
 
     package func prepare(on database: any Database) async throws {

@@ -1,7 +1,7 @@
 import Fluent
 import SQLKit
 
-package struct CreateOutboxMessage: AsyncMigration {
+package struct CreateOutboxMessage: KertaMigration {
     package init() {}
 
     package func prepare(on database: any Database) async throws {

@@ -1,7 +1,7 @@
 import Fluent
 
 /// Web sign-in sessions live in the database, so any server answers any page.
-package struct CreateSessionRecord: AsyncMigration {
+package struct CreateSessionRecord: KertaMigration {
     package init() {}
 
     package func prepare(on database: any Database) async throws {

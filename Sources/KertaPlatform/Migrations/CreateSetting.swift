@@ -1,6 +1,6 @@
 import Fluent
 
-package struct CreateSetting: AsyncMigration {
+package struct CreateSetting: KertaMigration {
     package init() {}
 
     package func prepare(on database: any Database) async throws {

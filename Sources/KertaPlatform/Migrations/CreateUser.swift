@@ -1,6 +1,6 @@
 import Fluent
 
-package struct CreateUser: AsyncMigration {
+package struct CreateUser: KertaMigration {
     package init() {}
 
     package func prepare(on database: any Database) async throws {

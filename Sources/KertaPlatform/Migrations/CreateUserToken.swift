@@ -1,6 +1,6 @@
 import Fluent
 
-package struct CreateUserToken: AsyncMigration {
+package struct CreateUserToken: KertaMigration {
     package init() {}
 
     package func prepare(on database: any Database) async throws {

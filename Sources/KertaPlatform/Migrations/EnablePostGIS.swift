@@ -3,7 +3,7 @@ import SQLKit
 
 /// On PostgreSQL with PostGIS, gives areas a real geometry column with a spatial index.
 /// Elsewhere it does nothing: the portable path answers the same questions from the GeoJSON text.
-package struct EnablePostGIS: AsyncMigration {
+package struct EnablePostGIS: KertaMigration {
     package init() {}
 
     package func prepare(on database: any Database) async throws {

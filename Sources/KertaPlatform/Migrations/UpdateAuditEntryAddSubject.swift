@@ -5,7 +5,7 @@ import SQLKit
 /// The trail becomes every subject's, not only complaints': `complaint_id` is renamed `subject_id`, and
 /// each entry names its subject's type and the canonical form it was hashed in. Entries written before
 /// are complaints' in version 1, so they keep verifying as they were written.
-package struct UpdateAuditEntryAddSubject: AsyncMigration {
+package struct UpdateAuditEntryAddSubject: KertaMigration {
     package init() {}
 
     package func prepare(on database: any Database) async throws {
