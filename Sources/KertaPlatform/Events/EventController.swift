@@ -68,7 +68,7 @@ package struct EventController: RouteCollection {
             do {
                 try await writer.write(.buffer(ByteBuffer(string: "retry: 3000\n\n")))
                 try await feed.run(since: query.since, filter: filter) { output in
-                    try await writer.write(.buffer(ByteBuffer(string: Self.frame(output))))
+                    try await writer.write(.buffer(Self.frame(output)))
                 }
                 try await writer.write(.end)
             } catch {
@@ -79,11 +79,11 @@ package struct EventController: RouteCollection {
         return response
     }
 
-    package static func frame(_ output: EventFeed.Output) -> String {
+    package static func frame(_ output: EventFeed.Output) -> ByteBuffer {
         switch output {
-        case .event(let event): "id: \(event.id)\ndata: \(event.json)\n\n"
-        case .heartbeat: ": heartbeat\n\n"
-        case .resync(let last): "event: resync\ndata: {\"last_id\":\(last)}\n\n"
+        case .event(let event): event.streamFrame
+        case .heartbeat: ByteBuffer(string: ": heartbeat\n\n")
+        case .resync(let last): ByteBuffer(string: "event: resync\ndata: {\"last_id\":\(last)}\n\n")
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import KertaCore
 import Vapor
 import NIOWebSocket
@@ -40,9 +41,14 @@ package actor EventSocketSession {
     package let logger: Logger
     private var layers = Set<EventLayer>()
     private var box: BoundingBox?
-    private var lastSent: Int64?
+    /// The last id sent, written by the feed's task as it sends (a lock, not a hop onto this actor per event);
+    /// a restart waits for the old task to end before it reads it.
+    private let sentUpTo = NIOLockedValueBox<Int64?>(nil)
+    private var lastSent: Int64? {
+        get { sentUpTo.withLockedValue { $0 } }
+        set { sentUpTo.withLockedValue { $0 = newValue } }
+    }
     private var task: Task<Void, Never>?
-    private var generation = 0
 
     package init(socket: WebSocket, viewer: EventViewer, feed: EventFeed, logger: Logger) {
         self.socket = socket
@@ -99,7 +105,6 @@ package actor EventSocketSession {
     }
 
     private func restart() async {
-        generation += 1
         let old = task
         old?.cancel()
         await old?.value
@@ -107,16 +112,16 @@ package actor EventSocketSession {
         guard !layers.isEmpty else { return }
         let filter = EventFilter(viewer: viewer, layers: layers, box: box)
         let since = lastSent
-        let mine = generation
         let socket = socket
         let feed = feed
+        let sentUpTo = sentUpTo
         task = Task { [self] in
             do {
                 try await feed.run(since: since, filter: filter) { output in
                     switch output {
                     case .event(let event):
-                        try await socket.send("{\"type\":\"event\",\"event\":\(event.json)}")
-                        await self.sent(event.id, generation: mine)
+                        try await socket.send(event.socketMessage)
+                        sentUpTo.withLockedValue { $0 = event.id }
                     case .heartbeat:
                         try await socket.send("{\"type\":\"heartbeat\"}")
                     case .resync(let last):
@@ -132,17 +137,12 @@ package actor EventSocketSession {
         }
     }
 
-    private func sent(_ id: Int64, generation: Int) {
-        if generation == self.generation { lastSent = id }
-    }
-
     private func reply(_ fields: [String: EventValue]) async {
         guard let data = try? JSONEncoder.sortedKeys.encode(fields) else { return }
         try? await socket.send(String(decoding: data, as: UTF8.self))
     }
 
     package func stop() {
-        generation += 1
         task?.cancel()
         task = nil
     }

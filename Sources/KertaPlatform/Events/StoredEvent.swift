@@ -1,8 +1,10 @@
 import Foundation
 import KertaCore
+import NIOCore
 
-/// An event as the log holds it. Its JSON is made once when the row is read and shared by every
-/// subscriber it goes to: the fan-out to a thousand sockets copies a reference, not a thousand encodings.
+/// An event as the log holds it. Its JSON, its Server-Sent Events frame and its WebSocket message are made
+/// once when the row is read and shared by every subscriber it goes to: the fan-out to a thousand sockets
+/// hands on the same bytes, not a thousand encodings.
 package struct StoredEvent: Sendable {
     package static let schema = "events"
 
@@ -12,6 +14,20 @@ package struct StoredEvent: Sendable {
     package let point: GeoPoint?
     /// ``EventView`` as JSON.
     package let json: String
+    /// `id: N`, `data: JSON` and the blank line.
+    package let streamFrame: ByteBuffer
+    /// `{"type":"event","event":JSON}`.
+    package let socketMessage: String
+
+    package init(id: Int64, layer: String, audience: EventAudience, point: GeoPoint?, json: String) {
+        self.id = id
+        self.layer = layer
+        self.audience = audience
+        self.point = point
+        self.json = json
+        self.streamFrame = ByteBuffer(string: "id: \(id)\ndata: \(json)\n\n")
+        self.socketMessage = "{\"type\":\"event\",\"event\":\(json)}"
+    }
 }
 
 /// An event as clients receive it, by `GET /api/v1/events`, the stream and the WebSocket.
