@@ -141,10 +141,11 @@ class Postgres:
     def pgbench_submission(self, database, places, connections, seconds, prefix, postgis):
         """The statements one submission makes, from C, on the dataset being measured: the fair ceiling.
 
-        The same nine statements and the same commit structure as `POST /api/v1/complaints` (read from the
+        The same twelve statements and the same commit structure as `POST /api/v1/complaints` (read from the
         server's statement log): the Idempotency-Key check, the desa lookup (PostGIS only; without it the
         server looks the point up in memory), the ticket number in a statement of its own, the search for
-        possible duplicates, then BEGIN, the audit entry, the complaint, the notification, COMMIT. One pgbench
+        possible duplicates, then BEGIN, the audit entry, the complaint, the notification, the event's ordering lock,
+        the event and its NOTIFY, COMMIT. One pgbench
         "transaction" is one run of the script, i.e. one submission's database work. Each script is one place
         and category of the sample; pgbench picks one at random per run."""
         scripts = []
@@ -205,9 +206,9 @@ def submission_statements(lat, lon, category, postgis):
                  f'AND "longitude" >= {lon - d_lon} AND "longitude" <= {lon + d_lon} '
                  "AND \"status\" IN ('submitted', 'dispatched', 'in_progress', 'referred', 'on_hold', 'reopened') LIMIT 500;")
     lines.append("BEGIN;")
-    lines.append('INSERT INTO "audit_entries" ("id", "complaint_id", "position", "action", "actor_id", "actor_role", "actor_name", '
-                 '"from_status", "to_status", "note", "data", "recorded_at_ms", "previous_hash", "hash") VALUES '
-                 f"({uid('a')}, {uid('c')}, 1, 'submitted', NULL, 'reporter', 'Warga Bench', NULL, 'submitted', NULL, "
+    lines.append('INSERT INTO "audit_entries" ("id", "subject_type", "subject_id", "position", "version", "action", "actor_id", '
+                 '"actor_role", "actor_name", "from_status", "to_status", "note", "data", "recorded_at_ms", "previous_hash", "hash") VALUES '
+                 f"({uid('a')}, 'complaint', {uid('c')}, 1, 'kerta-audit-v2', 'submitted', NULL, 'reporter', 'Warga Bench', NULL, 'submitted', NULL, "
                  f"'{{\"agency\":\"DLHK\",\"category\":\"{category}\",\"desa\":\"5171032004\",\"photos\":\"0\",\"visibility\":\"public\"}}', "
                  f"(extract(epoch from now()) * 1000)::bigint, '{'0' * 64}', {hash_});")
     lines.append('INSERT INTO "complaints" ("id", "ticket", "idempotency_key", "category_code", "description", "latitude", '
@@ -226,6 +227,14 @@ def submission_statements(lat, lon, category, postgis):
                  '"next_attempt_at", "sent_at", "last_error") VALUES '
                  f"({uid('o')}, 'bench@contoh.id', '[' || {ticket} || '] Diajukan / Submitted', "
                  f"'Pengaduan ' || {ticket} || ' kini berstatus: Diajukan.', {ticket}, now(), 0, now(), NULL, NULL);")
+    # The event, as the change recorder writes it: its ordering lock (held to the commit), the row, the NOTIFY.
+    lines.append("SELECT pg_advisory_xact_lock(7738717378881480054);")
+    lines.append('INSERT INTO "events" ("occurred_at", "type", "layer", "severity", "subject_type", "subject_id", "subject_ref", '
+                 '"latitude", "longitude", "desa_code", "title_id", "title_en", "payload", "audience") VALUES '
+                 f"(now(), 'complaint.submitted', 'complaints', 'low', 'complaint', {uid('c')}::text, {ticket}, {lat}, {lon}, "
+                 "'5171032004', 'Pengaduan baru di Dauh Puri Kelod', 'New complaint in Dauh Puri Kelod', "
+                 f"'{{\"category\":\"{category}\",\"status\":\"submitted\"}}', 'public') RETURNING \"id\";")
+    lines.append("SELECT pg_notify('kerta_events', '0');")
     lines.append("COMMIT;")
     return "\n".join(lines) + "\n"
 
