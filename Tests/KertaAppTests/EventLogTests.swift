@@ -164,16 +164,26 @@ import VaporTesting
             // Staff who oversee agencies see everything; an officer of another agency not the note on PUPR's complaint.
             let supervisor = try await page(app, token: people.supervisor).events.compactMap(\.subject?.ref)
             #expect(supervisor == [open, secret, open, open])
-            let dlhk = try await page(app, token: people.dlhk).events.map(\.type)
-            #expect(!dlhk.contains("complaint.noted"))
-            let pupr = try await page(app, token: people.pupr).events.map(\.type)
-            #expect(pupr.contains("complaint.noted"))
+            let dlhk = try await page(app, token: people.dlhk).events
+            #expect(!dlhk.map(\.type).contains("complaint.noted"))
+            let pupr = try await page(app, token: people.pupr).events
+            #expect(pupr.map(\.type).contains("complaint.noted"))
+            // The confidential one, as the complaint itself: PUPR holds it and reads it; DLHK and the operators do not.
+            #expect(pupr.compactMap(\.subject?.ref).contains(secret))
+            #expect(!dlhk.compactMap(\.subject?.ref).contains(secret))
+            let operatorToken = try await client.token("operator@kerta.example")
+            let operatorRefs = try await page(app, token: operatorToken).events.compactMap(\.subject?.ref)
+            #expect(!operatorRefs.contains(secret) && operatorRefs.contains(open))
+            #expect(try await page(app, token: people.verifier).events.compactMap(\.subject?.ref).contains(secret))
 
             // Made confidential, the complaint takes its earlier public events out of the public log.
             try await post(app, "api/v1/complaints/\(open)/visibility", #"{"visibility":"confidential","reason":"Menyangkut data pribadi"}"#,
                            token: people.supervisor, expect: .ok)
             #expect(try await page(app).events.isEmpty)
             #expect(try await page(app, token: people.supervisor).events.count == 5)
+            #expect(!(try await page(app, token: operatorToken).events.compactMap(\.subject?.ref).contains(open)))
+            #expect(!(try await page(app, token: people.dlhk).events.compactMap(\.subject?.ref).contains(open)))
+            #expect(try await page(app, token: people.pupr).events.filter { $0.subject?.ref == open }.count == 4)
         }
     }
 
@@ -259,6 +269,22 @@ import VaporTesting
             let laterComplaint = try #require(try await Complaint.query(on: app.db).filter(\.$ticket == later).first())
             try await sql.raw("UPDATE audit_entries SET actor_name = 'Orang lain' WHERE subject_id = \(bind: laterComplaint.id!)").run()
             #expect(try await AuditVerifier.verify(KertaAuditSubjects.all, on: app.db)?.subject == "complaint \(later)")
+        }
+    }
+
+    /// A page elsewhere cannot open the feed's WebSocket with a signed-in user's cookies; Kerta's own pages
+    /// and programs (which send no Origin) can.
+    @Test func theWebSocketOpensOnlyForKertasOwnOriginOrNone() async throws {
+        try await withKerta(adjust: { $0.publicURL = "https://pro.denpasarkota.go.id" }) { app in
+            func request(origin: String?) -> Request {
+                var headers = HTTPHeaders()
+                if let origin { headers.add(name: .origin, value: origin) }
+                return Request(application: app, method: .GET, url: URI(path: "/api/v1/events/ws"), headers: headers, on: app.eventLoopGroup.any())
+            }
+            #expect(EventController.isOwnOrigin(request(origin: nil)))
+            #expect(EventController.isOwnOrigin(request(origin: "https://pro.denpasarkota.go.id")))
+            #expect(!EventController.isOwnOrigin(request(origin: "https://jahat.example")))
+            #expect(!EventController.isOwnOrigin(request(origin: "http://pro.denpasarkota.go.id")))
         }
     }
 }

@@ -124,6 +124,9 @@ import WebSocketKit
     @Test func aWebSocketSubscribesAndUnsubscribesByLayerAndNamesBadFields() async throws {
         try await withLiveServers { servers in
             let server = try await servers.start()
+            let own = try await SocketClient(port: server.boundPort, on: server.eventLoopGroup,
+                                             headers: ["Origin": server.kertaConfiguration.publicURL])
+            try await own.close()
             let socket = try await SocketClient(port: server.boundPort, on: server.eventLoopGroup)
             try await socket.send(#"{"type":"subscribe","bbox":"1,2,3"}"#)
             try await socket.send(#"{"type":"subscribe","layers":"ufo"}"#)
@@ -172,10 +175,10 @@ final class SocketClient: @unchecked Sendable {
     let received = Received<String>()
     private var socket: WebSocket?
 
-    init(port: Int, on group: any EventLoopGroup) async throws {
+    init(port: Int, on group: any EventLoopGroup, headers: HTTPHeaders = [:]) async throws {
         let received = self.received
         let ready = group.any().makePromise(of: WebSocket.self)
-        WebSocket.connect(to: "ws://127.0.0.1:\(port)/api/v1/events/ws", on: group) { ws in
+        WebSocket.connect(to: "ws://127.0.0.1:\(port)/api/v1/events/ws", headers: headers, on: group) { ws in
             // Kept in the order they came: the async callback would run each message in a task of its own.
             let (messages, continuation) = AsyncStream.makeStream(of: String.self)
             ws.onText { _, text in continuation.yield(text) }

@@ -3,9 +3,9 @@ import KertaCore
 import KertaPlatform
 
 /// What the live log says of a complaint change. Titles and payload carry the ticket, the stage, the
-/// category, the agency and the desa — never the reporter's name, contacts or words — and a confidential
-/// complaint's events, like the staff-side ones (internal notes, escalations, missed deadlines, visibility),
-/// go only to staff: the agency's officers and the staff who oversee agencies.
+/// category, the agency and the desa — never the reporter's name, contacts or words. The staff-side ones
+/// (internal notes, escalations, missed deadlines, visibility) go to the agency's officers and the staff who
+/// oversee agencies; every event of a confidential complaint only to those who may read the complaint.
 package enum ComplaintEvent: Sendable {
     case submitted
     case moved(to: ComplaintStatus)
@@ -36,8 +36,10 @@ package enum ComplaintEvent: Sendable {
         }
     }
 
+    /// As ``ComplaintAccess/canRead(_:by:)`` has it: a confidential complaint's events only for who may read it.
     package func audience(of complaint: Complaint) -> EventAudience {
-        guard isStaffSide || complaint.visibilityValue == .confidential else { return .public }
+        if complaint.visibilityValue == .confidential { return .confidential(complaint.agencyCode) }
+        guard isStaffSide else { return .public }
         return complaint.agencyCode.map(EventAudience.agency) ?? .staff
     }
 

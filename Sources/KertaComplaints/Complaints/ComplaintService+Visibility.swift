@@ -31,7 +31,8 @@ extension ComplaintService {
             try await notifier(tx, change).visibilityChanged(complaint, from: old, reason: request.reason, at: now)
             // Its earlier public events leave the public log with it.
             if request.visibility == .confidential {
-                change.withdrawFromPublic(subjectType: Complaint.auditSubjectType, id: try complaint.requireID().uuidString.lowercased())
+                change.withdrawFromPublic(subjectType: Complaint.auditSubjectType, id: try complaint.requireID().uuidString.lowercased(),
+                                          to: .confidential(complaint.agencyCode))
             }
             change.announce(.visibilityChanged, of: complaint, at: now)
             return complaint

@@ -25,9 +25,14 @@ package struct AuditSubjectKind: Sendable {
     package let type: String
     /// Every subject of the kind, in a stable order.
     package let heads: @Sendable (any SQLDatabase) async throws -> [Head]
+    /// One subject as it is now, nil when its row is gone: a finding is read again before it is reported,
+    /// since a change may commit between reading a head and reading its entries on a live database.
+    package let head: @Sendable (any SQLDatabase, UUID) async throws -> Head?
 
-    package init(type: String, heads: @escaping @Sendable (any SQLDatabase) async throws -> [Head]) {
+    package init(type: String, heads: @escaping @Sendable (any SQLDatabase) async throws -> [Head],
+                 head: @escaping @Sendable (any SQLDatabase, UUID) async throws -> Head?) {
         self.type = type
         self.heads = heads
+        self.head = head
     }
 }

@@ -30,21 +30,23 @@ package enum AuditVerifier {
         var summary = Summary()
         var seen = Set<UUID>()
         for kind in kinds {
-            for subject in try await kind.heads(sql) {
-                seen.insert(subject.id)
+            for listed in try await kind.heads(sql) {
+                seen.insert(listed.id)
                 summary.subjects[kind.type, default: 0] += 1
-                let entries = try await AuditEntry.query(on: db).filter(\.$subjectID == subject.id).sort(\.$position).all()
-                summary.entries += entries.count
-                let name = "\(kind.type) \(subject.label)"
-                if let stranger = entries.first(where: { $0.subjectType != kind.type }) {
-                    return (Finding(subject: name, failure: .init(entryID: stranger.id?.uuidString.lowercased(), position: stranger.position,
-                                                                  problem: "it names another subject type (\(stranger.subjectType))")), summary)
-                }
-                do {
-                    try check.verify(entries.map { .init(id: $0.id?.uuidString.lowercased() ?? "?", record: $0.record, hash: $0.hash) },
-                                     head: subject.head, count: subject.count, currentStatus: subject.status)
-                } catch let failure as AuditChainCheck.Break {
-                    return (Finding(subject: name, failure: failure), summary)
+                var subject = listed
+                var attempt = 0
+                while true {
+                    let entries = try await AuditEntry.query(on: db).filter(\.$subjectID == subject.id).sort(\.$position).all()
+                    if attempt == 0 { summary.entries += entries.count }
+                    let failure = Self.check(entries, of: subject, kind: kind.type, with: check)
+                    guard let failure else { break }
+                    // A change may have committed between the head and its entries: read both again once.
+                    if attempt == 0, let now = try await kind.head(sql, subject.id) {
+                        subject = now
+                        attempt = 1
+                        continue
+                    }
+                    return (Finding(subject: "\(kind.type) \(subject.label)", failure: failure), summary)
                 }
             }
         }
@@ -54,11 +56,30 @@ package enum AuditVerifier {
             let id = try row.decode(column: "subject_id", as: UUID.self)
             guard !seen.contains(id) else { continue }
             let type = try row.decode(column: "subject_type", as: String.self)
+            // Made after the list was read, not removed.
+            if let kind = kinds.first(where: { $0.type == type }), try await kind.head(sql, id) != nil { continue }
             let first = try await AuditEntry.query(on: db).filter(\.$subjectID == id).sort(\.$position).first()
             return (Finding(subject: "\(type) \(id.uuidString.lowercased())",
                             failure: .init(entryID: first?.id?.uuidString.lowercased(), position: first?.position ?? 1,
                                            problem: "its \(type) row was removed")), summary)
         }
         return (nil, summary)
+    }
+
+    private static func check(_ entries: [AuditEntry], of subject: AuditSubjectKind.Head, kind: String,
+                              with check: AuditChainCheck) -> AuditChainCheck.Break? {
+        if let stranger = entries.first(where: { $0.subjectType != kind }) {
+            return .init(entryID: stranger.id?.uuidString.lowercased(), position: stranger.position,
+                         problem: "it names another subject type (\(stranger.subjectType))")
+        }
+        do {
+            try check.verify(entries.map { .init(id: $0.id?.uuidString.lowercased() ?? "?", record: $0.record, hash: $0.hash) },
+                             head: subject.head, count: subject.count, currentStatus: subject.status)
+            return nil
+        } catch let failure as AuditChainCheck.Break {
+            return failure
+        } catch {
+            return .init(entryID: nil, position: 0, problem: "\(error)")
+        }
     }
 }

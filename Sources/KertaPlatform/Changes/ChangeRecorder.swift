@@ -49,7 +49,7 @@ package struct ChangeRecorder: Sendable {
         }
         let store = EventStore(db: sql)
         for subject in set.withdrawn {
-            try await store.withdrawFromPublic(subjectType: subject.type, subjectID: subject.id)
+            try await store.withdrawFromPublic(subjectType: subject.type, subjectID: subject.id, to: subject.audience)
         }
         guard !set.events.isEmpty else { return false }
         let postgres = sql.dialect.name == "postgresql"

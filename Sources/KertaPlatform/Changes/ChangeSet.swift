@@ -12,7 +12,7 @@ package final class ChangeSet: @unchecked Sendable {
     private(set) var messages: [OutboxMessage] = []
     private(set) var events: [EventDraft] = []
     /// Subjects whose earlier public events must no longer be shown to the public (a complaint made confidential).
-    private(set) var withdrawn: [(type: String, id: String)] = []
+    private(set) var withdrawn: [(type: String, id: String, audience: EventAudience)] = []
 
     package var isEmpty: Bool { entries.isEmpty && messages.isEmpty && events.isEmpty && withdrawn.isEmpty }
 
@@ -31,8 +31,8 @@ package final class ChangeSet: @unchecked Sendable {
         events.append(event)
     }
 
-    package func withdrawFromPublic(subjectType: String, id: String) {
-        withdrawn.append((subjectType, id))
+    package func withdrawFromPublic(subjectType: String, id: String, to audience: EventAudience) {
+        withdrawn.append((subjectType, id, audience))
     }
 
     /// The next entry of a subject's trail, hashed in the current canonical form; moves the subject's head.

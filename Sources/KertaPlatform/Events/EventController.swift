@@ -16,9 +16,23 @@ package struct EventController: RouteCollection {
         let events = routes.grouped("events")
         events.get(use: list)
         events.get("stream", use: stream)
-        events.webSocket("ws", maxFrameSize: .init(integerLiteral: 1 << 14), onUpgrade: { req, ws in
-            EventSocketSession(socket: ws, viewer: req.eventViewer, feed: req.application.eventFeed(), logger: req.logger).attach()
+        events.webSocket("ws", maxFrameSize: .init(integerLiteral: 1 << 14), shouldUpgrade: { req in
+            // Browsers let any page open a WebSocket with the user's cookies: only Kerta's own pages may.
+            req.eventLoop.makeSucceededFuture(Self.isOwnOrigin(req) ? [:] : nil)
+        }, onUpgrade: { req, ws in
+            let viewer = req.eventViewer
+            EventSocketSession(socket: ws, viewer: viewer, feed: req.application.eventFeed(),
+                               lifetime: viewer.role == nil ? nil : EventFeed.signedInLifetime, logger: req.logger).attach()
         })
+    }
+
+    /// No `Origin` (a program, not a browser), or the origin of `KERTA_PUBLIC_URL`.
+    package static func isOwnOrigin(_ req: Request) -> Bool {
+        guard let origin = req.headers.first(name: .origin) else { return true }
+        guard let own = URLComponents(string: req.application.kertaConfiguration.publicURL), let scheme = own.scheme, let host = own.host
+        else { return false }
+        let expected = "\(scheme)://\(host)" + (own.port.map { ":\($0)" } ?? "")
+        return origin.lowercased() == expected.lowercased()
     }
 
     /// A page of events after `since` (0 when absent): `{"events": […], "last_id": N, "more": bool}`. A client
@@ -53,7 +67,9 @@ package struct EventController: RouteCollection {
     /// the last id before the server closes a subscriber that fell behind (EventSource then reconnects from it).
     @Sendable package func stream(req: Request) async throws -> Response {
         let query = try EventRequest(req: req, lastEventIDHeader: true)
-        let filter = query.filter(for: req.eventViewer)
+        let viewer = req.eventViewer
+        let filter = query.filter(for: viewer)
+        let lifetime = viewer.role == nil ? nil : EventFeed.signedInLifetime
         let feed = req.application.eventFeed()
         let logger = req.logger
         var headers = HTTPHeaders()
@@ -67,7 +83,7 @@ package struct EventController: RouteCollection {
         response.body = .init(asyncStream: { writer in
             do {
                 try await writer.write(.buffer(ByteBuffer(string: "retry: 3000\n\n")))
-                try await feed.run(since: query.since, filter: filter) { output in
+                try await feed.run(since: query.since, filter: filter, lifetime: lifetime) { output in
                     try await writer.write(.buffer(Self.frame(output)))
                 }
                 try await writer.write(.end)

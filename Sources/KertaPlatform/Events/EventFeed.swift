@@ -16,10 +16,18 @@ package struct EventFeed: Sendable {
     package let hub: EventHub
     package var pageSize = 500
 
-    /// Runs until the subscriber leaves (a send throws, or the task is cancelled) or falls behind; returns
-    /// the last id sent. `since` nil starts with what is committed from now on.
+    /// How long a signed-in viewer's stream lives before the server ends it: the client reconnects from its
+    /// last id and is authenticated again, so a deactivated, signed-out or moved account stops receiving
+    /// what it may no longer see within this time.
+    package static let signedInLifetime: Duration = .seconds(3600)
+
+    /// Runs until the subscriber leaves (a send throws, or the task is cancelled), falls behind, or `lifetime`
+    /// has passed (checked at every delivery and heartbeat); returns the last id sent. `since` nil starts
+    /// with what is committed from now on.
     @discardableResult
-    package func run(since: Int64?, filter: EventFilter, send: @Sendable (Output) async throws -> Void) async throws -> Int64 {
+    package func run(since: Int64?, filter: EventFilter, lifetime: Duration? = nil,
+                     send: @Sendable (Output) async throws -> Void) async throws -> Int64 {
+        let deadline = lifetime.map { ContinuousClock.now + $0 }
         var last: Int64
         if let since {
             last = since
@@ -41,6 +49,7 @@ package struct EventFeed: Sendable {
                 case .heartbeat:
                     try await send(.heartbeat)
                 }
+                if let deadline, ContinuousClock.now >= deadline { break }
             }
             await hub.unsubscribe(subscription.id)
             if subscription.fellBehind {

@@ -51,6 +51,8 @@ package actor EventHub {
     private var reading = false
     private var readAgain = false
     private var heartbeat: Task<Void, Never>?
+    /// Set by a stopping server: no new subscriber after its streams were ended.
+    private var closed = false
     private(set) var delivered = 0
     private(set) var cutOff = 0
     /// Events waiting in the fullest buffer at the last delivery: how far behind the slowest subscriber is.
@@ -74,8 +76,11 @@ package actor EventHub {
     package var lastDeliveredID: Int64 { lastDelivered ?? 0 }
 
     package func subscribe(_ filter: EventFilter) async throws -> Subscription {
+        guard !closed else { throw EventHubError.closed }
         if lastDelivered == nil {
-            lastDelivered = try await store().latestID()
+            let latest = try await store().latestID()
+            // Another subscriber may have started the hub while this one read: the earlier start stands.
+            if lastDelivered == nil { lastDelivered = latest }
         }
         let id = UUID()
         let (stream, continuation) = AsyncStream.makeStream(of: Delivery.self, bufferingPolicy: .bufferingOldest(bufferLimit))
@@ -101,6 +106,7 @@ package actor EventHub {
     /// A stopping server ends every stream, so its subscribers reconnect (to another server, or to this one
     /// when it is back) from their last id instead of holding the shutdown for its grace period.
     package func closeAll() {
+        closed = true
         for (_, subscriber) in subscribers { subscriber.continuation.finish() }
         subscribers.removeAll()
         lastDelivered = nil
@@ -142,6 +148,8 @@ package actor EventHub {
 
     /// Hands events to the subscribers whose filters let them through (for tests and the hub's own reads).
     package func deliver(_ events: [StoredEvent]) {
+        // Nobody left (the last one went while this page was read): the next subscriber starts from the newest id.
+        guard !subscribers.isEmpty else { return }
         var lag = 0
         defer { worstLag = lag }
         for event in events {
@@ -190,4 +198,9 @@ package actor EventHub {
     private func beat() {
         for (_, subscriber) in subscribers { subscriber.continuation.yield(.heartbeat) }
     }
+}
+
+package enum EventHubError: Error {
+    /// The server is stopping; the client resumes from its last id elsewhere.
+    case closed
 }

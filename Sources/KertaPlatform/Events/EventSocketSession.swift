@@ -39,6 +39,8 @@ package actor EventSocketSession {
     package let viewer: EventViewer
     package let feed: EventFeed
     package let logger: Logger
+    /// A signed-in viewer's socket is closed after this (``EventFeed/signedInLifetime``), to sign in again.
+    package let lifetime: Duration?
     private var layers = Set<EventLayer>()
     private var box: BoundingBox?
     /// The last id sent, written by the feed's task as it sends (a lock, not a hop onto this actor per event);
@@ -50,10 +52,11 @@ package actor EventSocketSession {
     }
     private var task: Task<Void, Never>?
 
-    package init(socket: WebSocket, viewer: EventViewer, feed: EventFeed, logger: Logger) {
+    package init(socket: WebSocket, viewer: EventViewer, feed: EventFeed, lifetime: Duration? = nil, logger: Logger) {
         self.socket = socket
         self.viewer = viewer
         self.feed = feed
+        self.lifetime = lifetime
         self.logger = logger
     }
 
@@ -63,6 +66,8 @@ package actor EventSocketSession {
         let (messages, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(32))
         socket.onText { _, text in continuation.yield(text) }
         socket.onClose.whenComplete { _ in continuation.finish() }
+        // A half-open connection (a phone gone out of coverage) is noticed by its unanswered pings.
+        socket.pingInterval = .seconds(30)
         Task {
             for await text in messages { await self.handle(text) }
             await self.stop()
@@ -83,41 +88,54 @@ package actor EventSocketSession {
             await reply(["type": "error", "field": .text(first.field), "message": .text(first.text.en), "message_id": .text(first.text.id)])
             return
         }
-        let named = request.layers.isEmpty ? Set(EventLayer.allCases) : request.layers
-        switch message.type {
-        case "subscribe":
-            if let since = message.since, since >= 0 { lastSent = since }
-            if lastSent == nil { lastSent = (try? await feed.store.latestID()) ?? 0 }
-            layers.formUnion(named)
-            if let box = request.box { self.box = box }
-        case "unsubscribe":
-            layers.subtract(named)
-        default:
+        guard message.type == "subscribe" || message.type == "unsubscribe" else {
             await reply(["type": "error", "field": "type", "message": "type must be subscribe or unsubscribe"])
             return
+        }
+        let named = request.layers.isEmpty ? Set(EventLayer.allCases) : request.layers
+        // The old feed stops first: nothing of the old subscription follows the answer, and it can no longer
+        // move the last id sent, which a `since` may set now.
+        await stopFeed()
+        if message.type == "subscribe" {
+            if let since = message.since, since >= 0 { lastSent = since }
+            if lastSent == nil {
+                guard let latest = try? await feed.store.latestID() else {
+                    await reply(["type": "error", "field": "since", "message": "the event log cannot be read now; subscribe again"])
+                    return
+                }
+                lastSent = latest
+            }
+            layers.formUnion(named)
+            if let box = request.box { self.box = box }
+        } else {
+            layers.subtract(named)
         }
         // The answer goes first, then the events it opens: a client never sees an event before its acknowledgement.
         let boxText = box.map { "\($0.minLongitude),\($0.minLatitude),\($0.maxLongitude),\($0.maxLatitude)" } ?? ""
         await reply(["type": .text(message.type == "subscribe" ? "subscribed" : "unsubscribed"),
                      "layers": .text(layers.map(\.rawValue).sorted().joined(separator: ",")),
                      "bbox": .text(boxText), "last_id": .number(Double(lastSent ?? 0))])
-        await restart()
+        startFeed()
     }
 
-    private func restart() async {
+    private func stopFeed() async {
         let old = task
         old?.cancel()
         await old?.value
         task = nil
+    }
+
+    private func startFeed() {
         guard !layers.isEmpty else { return }
         let filter = EventFilter(viewer: viewer, layers: layers, box: box)
         let since = lastSent
         let socket = socket
         let feed = feed
+        let lifetime = lifetime
         let sentUpTo = sentUpTo
         task = Task { [self] in
             do {
-                try await feed.run(since: since, filter: filter) { output in
+                try await feed.run(since: since, filter: filter, lifetime: lifetime) { output in
                     switch output {
                     case .event(let event):
                         try await socket.send(event.socketMessage)

@@ -35,7 +35,10 @@ package struct EventStore: Sendable {
         if let filter {
             if let visible = EventAudience.visibleValues(to: filter.viewer) {
                 query = query + " AND (\"audience\" IN (\(binds: visible.values))"
-                    + (visible.everyAgency ? " OR \"audience\" LIKE 'agency:%')" : ")")
+                for prefix in visible.prefixes {
+                    query = query + " OR \"audience\" LIKE \(bind: prefix + "%")"
+                }
+                query = query + ")"
             }
             if !filter.layers.isEmpty {
                 query = query + " AND \"layer\" IN (\(binds: filter.layers.map(\.rawValue).sorted()))"
@@ -57,12 +60,13 @@ package struct EventStore: Sendable {
         return try row?.decodeNil(column: "latest") == false ? try row!.decode(column: "latest", as: Int64.self) : 0
     }
 
-    /// A subject made confidential takes its earlier public events with it: from then on they are staff's,
-    /// so a visitor's catch-up never replays what the subject now hides. The one change the log allows.
-    package func withdrawFromPublic(subjectType: String, subjectID: String) async throws {
+    /// A subject made confidential takes its earlier events with it (public and staff-side alike): from then
+    /// on they are seen only by those who may read it, so a visitor's catch-up never replays what the subject now hides. The one
+    /// change the log allows.
+    package func withdrawFromPublic(subjectType: String, subjectID: String, to audience: EventAudience) async throws {
         try await db.raw("""
-            UPDATE "events" SET "audience" = \(bind: EventAudience.staff.storedValue)
-            WHERE "subject_id" = \(bind: subjectID) AND "subject_type" = \(bind: subjectType) AND "audience" = \(bind: EventAudience.public.storedValue)
+            UPDATE "events" SET "audience" = \(bind: audience.storedValue)
+            WHERE "subject_id" = \(bind: subjectID) AND "subject_type" = \(bind: subjectType) AND "audience" NOT LIKE 'confidential%'
             """).run()
     }
 
