@@ -24,7 +24,10 @@ struct OpenAPIResponseCheck: Sendable {
     func problems(method: String, path: String, status: UInt, contentType: String?, body: Data) -> [String] {
         let bare = String(path.split(separator: "?", maxSplits: 1).first ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "/"))
         let actual = "/" + bare
-        guard let (template, item) = paths.first(where: { Self.matches(template: $0.key, actual) }) .map({ ($0.key, $0.value) }),
+        // A literal segment wins over a parameter: `/complaints/nearby` is not `/complaints/{ticket}`.
+        let candidates = paths.filter { Self.matches(template: $0.key, actual) }
+            .sorted { $0.key.filter { $0 == "{" }.count < $1.key.filter { $0 == "{" }.count }
+        guard let (template, item) = candidates.first.map({ ($0.key, $0.value) }),
               let operation = (item as? [String: Any])?[method.lowercased()] as? [String: Any] else {
             return actual.hasPrefix("/api/v1") ? ["\(method) \(actual) is not in the document"] : []
         }

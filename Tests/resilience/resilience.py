@@ -370,21 +370,21 @@ def dispatcher(port, token, tickets):
 # --- databases ------------------------------------------------------------------------------------------
 INTEGRITY_SQL = {
     "complaints without an audit entry":
-        "SELECT count(*) FROM complaints c WHERE NOT EXISTS (SELECT 1 FROM audit_entries a WHERE a.complaint_id = c.id)",
+        "SELECT count(*) FROM complaints c WHERE NOT EXISTS (SELECT 1 FROM audit_entries a WHERE a.subject_id = c.id)",
     "audit entries of a missing complaint":
-        "SELECT count(*) FROM audit_entries a WHERE NOT EXISTS (SELECT 1 FROM complaints c WHERE c.id = a.complaint_id)",
+        "SELECT count(*) FROM audit_entries a WHERE NOT EXISTS (SELECT 1 FROM complaints c WHERE c.id = a.subject_id)",
     "photos of a missing complaint":
         "SELECT count(*) FROM complaint_photos p WHERE NOT EXISTS (SELECT 1 FROM complaints c WHERE c.id = p.complaint_id)",
     "updates of a missing complaint":
         "SELECT count(*) FROM complaint_updates u WHERE NOT EXISTS (SELECT 1 FROM complaints c WHERE c.id = u.complaint_id)",
     "complaints whose audit_count is not their number of entries":
-        "SELECT count(*) FROM complaints c WHERE c.audit_count <> (SELECT count(*) FROM audit_entries a WHERE a.complaint_id = c.id)",
+        "SELECT count(*) FROM complaints c WHERE c.audit_count <> (SELECT count(*) FROM audit_entries a WHERE a.subject_id = c.id)",
     "complaints whose audit_head is not their last entry's hash":
         "SELECT count(*) FROM complaints c WHERE c.audit_head <> coalesce((SELECT a.hash FROM audit_entries a "
-        "WHERE a.complaint_id = c.id ORDER BY a.position DESC LIMIT 1), '')",
+        "WHERE a.subject_id = c.id ORDER BY a.position DESC LIMIT 1), '')",
     "complaints whose status is not their last audit entry's to_status":
         "SELECT count(*) FROM complaints c WHERE c.status <> coalesce((SELECT a.to_status FROM audit_entries a "
-        "WHERE a.complaint_id = c.id AND a.to_status IS NOT NULL ORDER BY a.position DESC LIMIT 1), '')",
+        "WHERE a.subject_id = c.id AND a.to_status IS NOT NULL ORDER BY a.position DESC LIMIT 1), '')",
 }
 
 
