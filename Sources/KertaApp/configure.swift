@@ -56,6 +56,7 @@ public func configure(_ app: Application, configuration: KertaConfiguration) asy
 
     app.views.use(.leaf)
     app.leaf.tags["wita"] = WITADateTag()
+    app.leaf.tags["path"] = PathTag(SitePath.platform + SitePath.complaints)
     app.leaf.sources = .singleSource(NIOLeafFiles(fileio: app.fileio, limits: [.toSandbox, .onlyLeafExtensions], sandboxDirectory: resources + "/Views/", viewDirectory: resources + "/Views/"))
 
     // Web sessions in the database, so every server knows every signed-in user.

@@ -50,17 +50,17 @@ import VaporTesting
             try await client.move(ticket, to: "dispatched", token: p.verifier)
             try await client.move(ticket, to: "in_progress", token: p.pupr)
             let before = try await stored(ticket, on: app.db)
-            #expect(try #require(try await client.show(ticket)).status == "in_progress") // the plain view still decodes
+            #expect(try #require(try await client.show(ticket)).status == .inProgress) // the plain view still decodes
 
             let reason = "Lubang makin dalam, dua pemotor jatuh minggu ini"
             let view = try #require(try await post(app, ticket, "escalation", EscalationBody(reason: reason, priority: "high"), token: p.supervisor))
             #expect(view.escalated && view.escalatedAt != nil)
-            #expect(view.status == "in_progress")
+            #expect(view.status == .inProgress)
 
             // Marked, raised to high, and the resolution clock brought in (never pushed out).
             let after = try await stored(ticket, on: app.db)
-            #expect(after.escalatedAt != nil && after.escalatedStage == "in_progress")
-            #expect(after.priority == "high" && before.priority == "medium")
+            #expect(after.escalatedAt != nil && after.escalatedStage == .inProgress)
+            #expect(after.priority == .high && before.priority == .medium)
             #expect(try #require(after.resolutionDueAt) <= (try #require(before.resolutionDueAt)))
             #expect(after.dueAt == after.resolutionDueAt)
 
@@ -75,7 +75,7 @@ import VaporTesting
             #expect(!reporterHistory.contains { $0.action == "escalated" })
 
             // The agency's officers are told, and the other supervisors (the demo has one: the one who escalated).
-            let puprOfficers = try await User.query(on: app.db).filter(\.$role == "officer").filter(\.$agency.$id == "PUPR").all().map(\.email)
+            let puprOfficers = try await User.query(on: app.db).filter(\.$role == .officer).filter(\.$agency.$id == "PUPR").all().map(\.email)
             #expect(!puprOfficers.isEmpty)
             let messages = try await OutboxMessage.query(on: app.db).filter(\.$complaintTicket == ticket).all()
                 .filter { $0.subject.contains("Dieskalasi") }
@@ -125,7 +125,7 @@ import VaporTesting
             try await client.move(rejected, to: "rejected", token: p.verifier, reason: "Bukan wewenang kota")
             try await post(app, rejected, "escalation", body, token: p.supervisor, expect: .conflict)
             let closed = try await stored(ticket, on: app.db)
-            #expect(closed.escalatedAt == nil && closed.priority == "medium")
+            #expect(closed.escalatedAt == nil && closed.priority == .medium)
             #expect(try await OutboxMessage.query(on: app.db).all().filter { $0.subject.contains("Dieskalasi") }.isEmpty)
             #expect(try await AuditVerifier.verify(KertaAuditSubjects.all, on: app.db) == nil)
         }
@@ -138,7 +138,7 @@ import VaporTesting
             let created = try #require(try await client.report(description: "Jalan rusak di depan rumah Pak Nyoman yang sedang sakit"))
             let ticket = created.ticket
             try await client.move(ticket, to: "dispatched", token: p.verifier)
-            #expect(try await client.show(ticket)?.visibility == "public")
+            #expect(try await client.show(ticket)?.visibility == .public)
             var csv = ""
             try await app.testing().test(.GET, "api/v1/exports/complaints.csv") { res in csv = res.body.string }
             #expect(csv.contains(ticket))
@@ -157,7 +157,7 @@ import VaporTesting
 
             let reason = "Menyebut nama dan kondisi kesehatan warga lain"
             let view = try #require(try await post(app, ticket, "visibility", VisibilityBody(visibility: "confidential", reason: reason), token: p.verifier))
-            #expect(view.visibility == "confidential")
+            #expect(view.visibility == .confidential)
 
             // Outsiders: the page, the list, the exports and Open311 no longer show it.
             _ = try await client.show(ticket, expect: .notFound)
@@ -173,7 +173,7 @@ import VaporTesting
             }
             try await app.testing().test(.GET, "open311/v2/requests/\(ticket).json") { res in #expect(res.status == .notFound) }
             // The handling agency still sees it.
-            #expect(try await client.show(ticket, token: p.pupr)?.visibility == "confidential")
+            #expect(try await client.show(ticket, token: p.pupr)?.visibility == .confidential)
 
             // Audited, and the reporter told with the reason.
             let history = try #require(try await client.get("api/v1/complaints/\(ticket)/history", as: [HistoryEntry].self, token: p.verifier))
@@ -188,7 +188,7 @@ import VaporTesting
             try await post(app, ticket, "visibility", VisibilityBody(visibility: "anonymous", reason: "x"), token: p.pupr, expect: .forbidden)
             let reopened = try #require(try await post(app, ticket, "visibility", VisibilityBody(visibility: "anonymous", reason: "Nama pihak ketiga sudah dihapus dari uraian"),
                                                        token: p.supervisor))
-            #expect(reopened.visibility == "anonymous" && reopened.reporter == nil)
+            #expect(reopened.visibility == .anonymous && reopened.reporter == nil)
             #expect(try await client.show(ticket)?.reporter == nil)
             #expect(try await AuditVerifier.verify(KertaAuditSubjects.all, on: app.db) == nil)
         }
@@ -222,7 +222,7 @@ import VaporTesting
             try await client.move(ticket, to: "dispatched", token: p.verifier)
             let view = try #require(try await post(app, ticket, "visibility", VisibilityBody(visibility: "anonymous", reason: "Pelapor minta namanya disembunyikan"),
                                                    token: p.pupr))
-            #expect(view.visibility == "anonymous")
+            #expect(view.visibility == .anonymous)
             try await post(app, ticket, "visibility", VisibilityBody(visibility: "public", reason: "x"), token: p.pupr, expect: .forbidden)
             // The reporter (signed in) hears of it at their account's address.
             let told = try await OutboxMessage.query(on: app.db).filter(\.$complaintTicket == ticket).filter(\.$recipient == "warga@kerta.example").all()
@@ -248,7 +248,7 @@ import VaporTesting
             #expect(done == .seeOther && headers.first(name: .location) == "/console/complaints/\(ticket)")
             let (_, escalated, _) = try await supervisor.get("/console/complaints/\(ticket)")
             #expect(escalated.contains("id=\"escalated\"") && !escalated.contains("id=\"escalate\""))
-            #expect(try await stored(ticket, on: app.db).priority == "high")
+            #expect(try await stored(ticket, on: app.db).priority == .high)
 
             let verifier = Browser(app)
             try await verifier.signIn("verifikator@kerta.example")
@@ -256,7 +256,7 @@ import VaporTesting
             #expect(!verifierPage.contains("id=\"escalate\"") && verifierPage.contains("id=\"visibility\""))
             let (changed, _, _) = try await verifier.post("/console/complaints/\(ticket)/visibility", ["visibility": "confidential", "reason": "Data pribadi"])
             #expect(changed == .seeOther)
-            #expect(try await stored(ticket, on: app.db).visibility == "confidential")
+            #expect(try await stored(ticket, on: app.db).visibility == .confidential)
             let (refusedVisibility, _, _) = try await verifier.post("/console/complaints/\(ticket)/visibility", ["visibility": "public", "reason": ""])
             #expect(refusedVisibility == .unprocessableEntity)
 

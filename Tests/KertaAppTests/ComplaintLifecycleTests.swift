@@ -16,7 +16,7 @@ import VaporTesting
 
             let created = try #require(try await client.report(reporter: nil, token: p.resident))
             #expect(created.ticket.hasPrefix("PRO-\(TicketNumber.year(of: Date()))-"))
-            #expect(created.status == "submitted")
+            #expect(created.status == .submitted)
             #expect(created.category == "INFRA-JALAN")
             #expect(created.agency == "PUPR")
             #expect(created.area.desa == "Dauh Puri Kangin" && created.area.kecamatan == "Denpasar Barat")
@@ -41,7 +41,7 @@ import VaporTesting
             }) { res in
                 #expect(res.status == .ok)
                 let view = try res.content.decode(ComplaintView.self)
-                #expect(view.status == "closed")
+                #expect(view.status == .closed)
                 #expect(view.rating?.stars == 5)
             }
 
@@ -73,7 +73,7 @@ import VaporTesting
             try await client.move(created.ticket, to: "reopened", token: nil, reason: "Masih ada sisa", expect: .unauthorized)
             try await client.move(created.ticket, to: "reopened", token: nil, accessKey: "wrong", reason: "Masih ada sisa", expect: .forbidden)
             let reopened = try #require(try await client.move(created.ticket, to: "reopened", token: nil, accessKey: key, reason: "Masih ada sisa di selokan"))
-            #expect(reopened.status == "reopened")
+            #expect(reopened.status == .reopened)
             #expect(reopened.isReporter)
             try await client.move(created.ticket, to: "in_progress", token: officer)
         }
@@ -93,7 +93,7 @@ import VaporTesting
             try await client.move(ticket, to: "rejected", token: verifier, reason: "Bukan di wilayah jalan kota")
             try await client.move(ticket, to: "dispatched", token: verifier, expect: .conflict)
             let view = try #require(try await client.show(ticket))
-            #expect(view.status == "rejected")
+            #expect(view.status == .rejected)
             #expect(view.updates.map(\.body) == ["Bukan di wilayah jalan kota"])
         }
     }
@@ -140,7 +140,7 @@ import VaporTesting
             _ = try await client.show(ticket, expect: .notFound)
             _ = try await client.show(ticket, token: p.dlhk, expect: .notFound)
             _ = try await client.get("api/v1/complaints/\(ticket)/history", as: [HistoryEntry].self, token: p.dlhk, expect: .notFound)
-            #expect(try await client.show(ticket, token: p.pupr)?.status == "dispatched")
+            #expect(try await client.show(ticket, token: p.pupr)?.status == .dispatched)
             #expect(try await client.show(ticket, token: p.resident)?.isReporter == true)
             let publicList = try #require(try await client.get("api/v1/complaints?per_page=100", as: ComplaintPage.self))
             #expect(!publicList.items.contains { $0.ticket == ticket })

@@ -18,12 +18,12 @@ import Testing
             #expect(complaints.count == 401)
             #expect(Set(complaints.map(\.ticket)).count == 401)
             #expect(Set(complaints.map(\.kecamatanCode)).count == 4)
-            #expect(Set(complaints.map(\.statusValue)).count >= 6)
+            #expect(Set(complaints.map(\.status)).count >= 6)
             #expect(try await AuditVerifier.verify(KertaAuditSubjects.all, on: app.db) == nil)
             // Some come with a photo, which its public page serves.
             #expect(report.photos > 100 && report.photos < 300)
             let photo = try #require(try await ComplaintPhoto.query(on: app.db).with(\.$complaint).filter(\.$kind == "report").all()
-                .first { $0.complaint.visibility == "public" })
+                .first { $0.complaint.visibility == .public })
             try await app.testing().test(.GET, "api/v1/complaints/\(photo.complaint.ticket)/photos/\(photo.id!.uuidString.lowercased())") { res in
                 #expect(res.status == .ok)
                 #expect(res.headers.contentType?.subType == "png")

@@ -15,7 +15,7 @@ import VaporTesting
 
     @Test func aRequestPostedThroughOpen311IsAComplaintLikeAnyOther() async throws {
         try await withKerta(demo: true) { app in
-            let (_, key) = try await ApiKeyService(db: app.db).create(name: "SP4N-LAPOR!")
+            let (_, key) = try await ApiKeyService(db: app.db, now: app.currentTime).create(name: "SP4N-LAPOR!")
             var ticket = ""
             try await app.testing().test(.POST, "open311/v2/requests.json", headers: ["Content-Type": "application/x-www-form-urlencoded"], beforeRequest: { req in
                 req.body = form(["api_key": key, "service_code": "INFRA-JALAN", "lat": "-8.6577", "long": "115.2166",
@@ -37,7 +37,7 @@ import VaporTesting
 
     @Test func keysAreRequiredRevocableAndRateLimited() async throws {
         try await withKerta { app in
-            let service = ApiKeyService(db: app.db)
+            let service = ApiKeyService(db: app.db, now: app.currentTime)
             let (issued, key) = try await service.create(name: "Civic app", ratePerMinute: 2)
             #expect(issued.keyHash != key && !issued.keyHash.contains(key))
             let fields = ["service_code": "LAIN-LAIN", "lat": "-8.6577", "long": "115.2166", "description": "Pertanyaan umum tentang layanan"]

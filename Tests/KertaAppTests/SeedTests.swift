@@ -26,7 +26,7 @@ import VaporTesting
             let first = try await counts(app)
             // The demo looks like the city: complaints in every state, in all four kecamatan, with intact trails.
             let complaints = try await Complaint.query(on: app.db).all()
-            #expect(Set(complaints.map(\.statusValue)) == Set(ComplaintStatus.allCases))
+            #expect(Set(complaints.map(\.status)) == Set(ComplaintStatus.allCases))
             #expect(Set(complaints.map(\.kecamatanCode)).count == 4)
             #expect(Set(complaints.map(\.desaCode)).count >= 40)
             #expect(complaints.contains { $0.ratingStars != nil })
@@ -67,7 +67,7 @@ import VaporTesting
     @Test func demoAccountsCoverEveryRoleAndSignInWithThePublishedPassword() async throws {
         try await withKerta(demo: true) { app in
             let users = try await User.query(on: app.db).all()
-            #expect(Set(users.compactMap(\.roleValue)) == Set(Role.allCases))
+            #expect(Set(users.map(\.role)) == Set(Role.allCases))
             let officer = try #require(users.first { $0.email == "petugas.pupr@kerta.example" })
             #expect(officer.$agency.id == "PUPR")
             #expect(try app.password.verify(DemoAccount.password, created: officer.passwordHash))

@@ -130,7 +130,7 @@ final class Browser: @unchecked Sendable {
             #expect(page.contains("Laporan diterima") && page.contains("Dauh Puri Kangin"))
             // The same browser holds the access key, so it may follow its anonymous report.
             let complaint = try #require(try await Complaint.query(on: app.db).first())
-            #expect(complaint.visibilityValue == .anonymous)
+            #expect(complaint.visibility == .anonymous)
             #expect(page.contains(AccessKey(secret: app.kertaConfiguration.secret).key(for: complaint.id!)))
         }
     }
@@ -204,7 +204,7 @@ final class Browser: @unchecked Sendable {
             #expect(moved == .seeOther)
             let (refused, page, _) = try await pupr.post("/console/complaints/\(ticket)/act", ["to": "resolved", "note": ""])
             #expect(refused == .unprocessableEntity && page.contains("role=\"alert\""))
-            #expect(try await Complaint.query(on: app.db).filter(\.$ticket == ticket).first()?.statusValue == .inProgress)
+            #expect(try await Complaint.query(on: app.db).filter(\.$ticket == ticket).first()?.status == .inProgress)
         }
     }
 
@@ -224,7 +224,7 @@ final class Browser: @unchecked Sendable {
             try await resident.get("/complaints/\(ticket)")
             #expect(try await resident.post("/complaints/\(ticket)/respond", ["action": "rate", "stars": "4", "comment": "Baik"]).0 == .seeOther)
             let stored = try #require(try await Complaint.query(on: app.db).filter(\.$ticket == ticket).first())
-            #expect(stored.statusValue == .closed && stored.ratingStars == 4)
+            #expect(stored.status == .closed && stored.ratingStars == 4)
         }
     }
 }
@@ -250,7 +250,7 @@ final class Browser: @unchecked Sendable {
             // The admin's choice stands when the reference data is loaded again.
             try await DatabaseMaintenance.seed(app, demo: false)
             let lights = try #require(try await Category.find("INFRA-LPJU", on: app.db))
-            #expect(lights.$agency.id == "PUPR" && lights.priority == "high" && lights.nameEN == "Street light out")
+            #expect(lights.$agency.id == "PUPR" && lights.priority == .high && lights.nameEN == "Street light out")
 
             try await admin.get("/console/admin")
             let (_, withKey, _) = try await admin.post("/console/admin/apikeys", ["name": "Aplikasi desa", "rate": "30"])

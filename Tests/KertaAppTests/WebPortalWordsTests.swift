@@ -60,11 +60,11 @@ extension WebPortalTests {
             #expect(VisibleText.codes(inPage: #"<a href="/map?status=on_hold" data-status="closed">Ditunda</a>"#, language: .indonesian, categories: categories).isEmpty)
             var tickets: [String] = []
             for status in ComplaintStatus.allCases {
-                if let complaint = try await Complaint.query(on: app.db).filter(\.$status == status.rawValue).first() { tickets.append(complaint.ticket) }
+                if let complaint = try await Complaint.query(on: app.db).filter(\.$status == status).first() { tickets.append(complaint.ticket) }
             }
             #expect(tickets.count >= 8, "the demo holds complaints in nearly every state")
             let withPUPR = try #require(try await Complaint.query(on: app.db).filter(\.$agencyCode == "PUPR")
-                .filter(\.$status ~~ [ComplaintStatus.inProgress.rawValue, ComplaintStatus.onHold.rawValue]).first())
+                .filter(\.$status ~~ [ComplaintStatus.inProgress, .onHold]).first())
 
             let visitor = Browser(app)
             let resident = Browser(app)
@@ -111,7 +111,7 @@ extension WebPortalTests {
             admin.language = "id"
             let settings = VisibleText.of(try await admin.get("/console/admin").1)
             #expect(settings.contains("Tinggi") && settings.contains("Verifikator") && settings.contains("Petugas OPD"))
-            #expect(VisibleText.of(workspace).contains(Catalogue.shared.visibility(withPUPR.visibilityValue, .indonesian)))
+            #expect(VisibleText.of(workspace).contains(Catalogue.shared.visibility(withPUPR.visibility, .indonesian)))
         }
     }
 

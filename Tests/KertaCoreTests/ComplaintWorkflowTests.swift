@@ -102,4 +102,29 @@ import Testing
         #expect(workflow.availableMoves(facts(.inProgress), for: dlhk, at: now).isEmpty)
         #expect(workflow.availableMoves(facts(.resolved, resolvedAt: now), for: reporter, at: now) == [.closed, .reopened])
     }
+
+    /// The forms are built from the same table the check reads: a field a move requires is one its form offers,
+    /// and a request without it is refused naming that field, while filling it (or its alternative) passes.
+    @Test func whatAMoveRequiresIsWhatItsFormOffers() throws {
+        for (move, fields) in ComplaintWorkflow.moveFields {
+            guard let requirement = fields.requirement else { continue }
+            #expect(fields.offers(requirement.field), "\(move) requires \(requirement.field) but its form does not offer it")
+            let bare = TransitionRequest(to: move)
+            #expect(fields.problem(with: bare)?.field == requirement.field.rawValue)
+            for alternative in requirement.satisfiedBy {
+                var filled = bare
+                switch alternative {
+                case .note: filled.note = "x"
+                case .reason: filled.reason = "x"
+                case .agency: filled.agency = "PUPR"
+                case .duplicateOf: filled.duplicateOf = "PRO-2026-000001"
+                }
+                #expect(fields.problem(with: filled) == nil)
+            }
+        }
+        #expect(ComplaintWorkflow.fields(for: .dispatched).offers(.agency) && ComplaintWorkflow.fields(for: .dispatched).requirement == nil)
+        #expect(throws: WorkflowRefusal.self) {
+            try workflow.check(facts(.inProgress), TransitionRequest(to: .resolved), by: pupr, at: now)
+        }
+    }
 }

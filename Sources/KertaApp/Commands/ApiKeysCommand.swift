@@ -19,7 +19,7 @@ struct ApiKeysCommand: AsyncCommand {
     var help: String { "Manages Open311 API keys (stored hashed; shown once on creation)" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        let service = ApiKeyService(db: context.application.db)
+        let service = ApiKeyService(db: context.application.db, now: context.application.currentTime)
         switch signature.action {
         case "create":
             guard let name = signature.name?.trimmingCharacters(in: .whitespaces), !name.isEmpty else {

@@ -69,11 +69,11 @@ package enum DatabaseMaintenance {
             let report = try await ReferenceSeeder(data: data).seed(on: app.db)
             var demoSeeded = false
             if demo {
-                demoSeeded = try await DemoSeeder(passwordHasher: app.password.sync).seedIfNeeded(on: app.db)
+                demoSeeded = try await DemoSeeder(passwordHasher: app.password.sync, clock: app.kertaClock).seedIfNeeded(on: app.db)
                 if demoSeeded && demoComplaints {
                     await app.areaDirectory.invalidate()
                     await app.calendarStore.invalidate()
-                    try await DemoComplaintSeeder(app: app, now: Date()).seed()
+                    try await DemoComplaintSeeder(app: app, now: app.kertaClock.now()).seed()
                 }
             }
             return SeedOutcome(reference: report, demoSeeded: demoSeeded)

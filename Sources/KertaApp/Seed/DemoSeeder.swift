@@ -10,6 +10,7 @@ import KertaComplaints
 /// data is never mixed with fresh demo rows on a later start.
 package struct DemoSeeder {
     package let passwordHasher: any PasswordHasher
+    package let clock: any KertaClock
 
     /// Seeds the demo unless it was seeded before; returns whether it did.
     @discardableResult
@@ -23,7 +24,7 @@ package struct DemoSeeder {
                 User(email: $0.email, passwordHash: hash, name: $0.name, role: $0.role, agencyCode: $0.agencyCode, isDemo: true)
             }
             if !users.isEmpty { try await users.create(on: tx) }
-            try await Setting(key: Setting.Key.demoSeededAt, value: ISO8601DateFormatter().string(from: Date())).create(on: tx)
+            try await Setting(key: Setting.Key.demoSeededAt, value: ISO8601DateFormatter().string(from: clock.now())).create(on: tx)
             return true
         }
     }

@@ -38,7 +38,7 @@ package enum ComplaintEvent: Sendable {
 
     /// As ``ComplaintAccess/canRead(_:by:)`` has it: a confidential complaint's events only for who may read it.
     package func audience(of complaint: Complaint) -> EventAudience {
-        if complaint.visibilityValue == .confidential { return .confidential(complaint.agencyCode) }
+        if complaint.visibility == .confidential { return .confidential(complaint.agencyCode) }
         guard isStaffSide else { return .public }
         return complaint.agencyCode.map(EventAudience.agency) ?? .staff
     }
@@ -46,7 +46,7 @@ package enum ComplaintEvent: Sendable {
     package func severity(of complaint: Complaint) -> EventSeverity {
         switch self {
         case .submitted:
-            switch complaint.priorityValue {
+            switch complaint.priority {
             case .critical: .high
             case .high: .medium
             default: .low
@@ -75,13 +75,13 @@ package enum ComplaintEvent: Sendable {
 
     package func draft(for complaint: Complaint, at now: Date) -> EventDraft {
         var payload: [String: EventValue] = [
-            "ticket": .text(complaint.ticket), "status": .text(complaint.status), "category": .text(complaint.categoryCode),
-            "priority": .text(complaint.priority), "kecamatan": .text(complaint.kecamatanCode),
+            "ticket": .text(complaint.ticket), "status": .text(complaint.status.rawValue), "category": .text(complaint.categoryCode),
+            "priority": .text(complaint.priority.rawValue), "kecamatan": .text(complaint.kecamatanCode),
         ]
         if let agency = complaint.agencyCode { payload["agency"] = .text(agency) }
         switch self {
         case .rated(let stars): payload["stars"] = .number(Double(stars))
-        case .visibilityChanged: payload["visibility"] = .text(complaint.visibility)
+        case .visibilityChanged: payload["visibility"] = .text(complaint.visibility.rawValue)
         case .overdue(let stage): payload["stage"] = .text(stage.rawValue)
         default: break
         }

@@ -9,7 +9,7 @@ import KertaPlatform
 /// `from`, `to`), read from a query string with an error per bad field, and applied to a database query
 /// together with what the viewer may read. Lists take comma-separated values.
 package struct ComplaintFilter {
-    package var statuses: [String] = []
+    package var statuses: [ComplaintStatus] = []
     package var categories: [String] = []
     package var agencies: [String] = []
     package var kecamatan: [String] = []
@@ -26,8 +26,9 @@ package struct ComplaintFilter {
         func list(_ name: String) -> [String] {
             (req.queryText(name) ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
-        statuses = list("status").map { $0.lowercased() }
-        let unknown = statuses.filter { ComplaintStatus(rawValue: $0) == nil }
+        let named = list("status").map { $0.lowercased() }
+        statuses = named.compactMap(ComplaintStatus.init(rawValue:))
+        let unknown = named.filter { ComplaintStatus(rawValue: $0) == nil }
         if !unknown.isEmpty {
             let known = ComplaintStatus.allCases.map(\.rawValue).joined(separator: ", ")
             problems.append(.init(field: "status", text: LocalizedText(id: "status tidak dikenal: \(unknown.joined(separator: ", ")); pilihan: \(known)",
@@ -83,16 +84,16 @@ package struct ComplaintFilter {
 
     /// Confidential complaints only for the staff who may read them and their own reporter.
     package static func restrictToReadable(_ query: QueryBuilder<Complaint>, viewer user: User?) {
-        let open = ComplaintVisibility.confidential.rawValue
-        switch user?.roleValue {
+        let confidential = ComplaintVisibility.confidential
+        switch user?.role {
         case .verifier, .supervisor, .admin:
             return
         case .officer:
-            query.group(.or) { $0.filter(\.$visibility != open).filter(\.$agencyCode == user?.$agency.id) }
+            query.group(.or) { $0.filter(\.$visibility != confidential).filter(\.$agencyCode == user?.$agency.id) }
         case .citizen, .operator:
-            query.group(.or) { $0.filter(\.$visibility != open).filter(\.$reporterUserID == user?.id) }
+            query.group(.or) { $0.filter(\.$visibility != confidential).filter(\.$reporterUserID == user?.id) }
         case nil:
-            query.filter(\.$visibility != open)
+            query.filter(\.$visibility != confidential)
         }
     }
 }

@@ -9,6 +9,8 @@ package struct ComplaintPresenter {
     package let db: any Database
     package let workflow: ComplaintWorkflow
     package let caches: KertaCaches
+    /// When the moves offered are decided.
+    package let now: Date
 
     package func view(_ complaint: Complaint, actor: ComplaintActor, photoURL: (UUID) -> String) async throws -> ComplaintView {
         let facts = complaint.facts
@@ -36,12 +38,12 @@ package struct ComplaintPresenter {
             email: showContacts ? complaint.reporterEmail : nil,
             phone: showContacts ? complaint.reporterPhone : nil) : nil
         let anonymousLabel = "Anonim"
-        let escalated = ComplaintEscalation.isStanding(escalatedAt: complaint.escalatedAt, status: complaint.statusValue)
+        let escalated = ComplaintEscalation.isStanding(escalatedAt: complaint.escalatedAt, status: complaint.status)
 
         return ComplaintView(
             ticket: complaint.ticket,
             status: complaint.status,
-            statusLabel: complaint.statusValue.label,
+            statusLabel: complaint.status.label,
             category: complaint.categoryCode,
             categoryName: category.map { LocalizedText(id: $0.nameID, en: $0.nameEN) },
             agency: complaint.agencyCode,
@@ -72,7 +74,7 @@ package struct ComplaintPresenter {
             },
             rating: complaint.ratingStars.map { .init(stars: $0, comment: complaint.ratingComment) },
             isReporter: actor.isReporter,
-            availableTransitions: workflow.availableMoves(facts, for: actor, at: Date()).map(\.rawValue))
+            availableTransitions: workflow.availableMoves(facts, for: actor, at: now).map(\.rawValue))
     }
 
     /// The trail for staff and the reporter; the reporter does not see internal notes' entries.

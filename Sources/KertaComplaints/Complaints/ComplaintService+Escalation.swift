@@ -13,7 +13,7 @@ extension ComplaintService {
     /// The audit entry is a staff entry (`"internal": "true"`): the reason often concerns the agency's
     /// people, so the reporter's history does not show it; everyone sees the `escalated` flag.
     package func escalate(ticket: String, _ request: EscalationRequest, user: User?) async throws -> Complaint {
-        guard let user else { throw APIError.unauthorized }
+        guard let user else { throw DomainError.unauthenticated }
         let (found, _) = try await find(ticket: ticket, user: user, accessKey: nil)
         let rules = ComplaintEscalation(deadlines: try await deadlines())
         return try await recorder.record { tx, change in
@@ -21,18 +21,18 @@ extension ComplaintService {
             guard let complaint = try await Complaint.find(found.id, on: tx) else { throw Self.notFound(ticket) }
             let actor = actor(for: complaint, user: user, accessKey: nil)
             do {
-                try ComplaintEscalation.check(complaint.facts, escalatedStage: complaint.escalatedStage.flatMap(ComplaintStatus.init(rawValue:)),
+                try ComplaintEscalation.check(complaint.facts, escalatedStage: complaint.escalatedStage,
                                               by: actor)
             } catch let refusal as ComplaintActionRefusal {
-                throw Self.apiError(refusal)
+                throw DomainError(refusal)
             }
             let now = currentInstant()
-            let stage = complaint.statusValue
-            let outcome = rules.outcome(of: request, status: stage, priority: complaint.priorityValue,
+            let stage = complaint.status
+            let outcome = rules.outcome(of: request, status: stage, priority: complaint.priority,
                                         dueAt: complaint.dueAt, resolutionDueAt: complaint.resolutionDueAt, at: now)
             var data = ["stage": stage.rawValue, "manual": "true", "internal": "true"]
             if outcome.raisedPriority {
-                data["priority_from"] = complaint.priority
+                data["priority_from"] = complaint.priority.rawValue
                 data["priority"] = outcome.priority.rawValue
             }
             if outcome.resolutionDueAt != complaint.resolutionDueAt, let due = outcome.resolutionDueAt {
@@ -41,11 +41,11 @@ extension ComplaintService {
             if outcome.dueAt != complaint.dueAt, let due = outcome.dueAt {
                 data["due_at"] = WITATimestamp.string(from: due)
             }
-            complaint.priority = outcome.priority.rawValue
+            complaint.priority = outcome.priority
             complaint.resolutionDueAt = outcome.resolutionDueAt
             complaint.dueAt = outcome.dueAt
             complaint.escalatedAt = now
-            complaint.escalatedStage = stage.rawValue
+            complaint.escalatedStage = stage
             complaint.updatedAt = now
             change.audit(.escalated, of: complaint, by: AuditActor(user: user, fallbackName: user.name, isReporter: false),
                          note: request.reason, data: data, at: now)
@@ -53,18 +53,6 @@ extension ComplaintService {
             change.announce(.escalated, of: complaint, at: now)
             try await notifier(tx, change).escalatedByHand(complaint, reason: request.reason, by: user, raisedPriority: outcome.raisedPriority, at: now)
             return complaint
-        }
-    }
-
-    /// A refusal of a staff action, as the API answers it.
-    package static func apiError(_ refusal: ComplaintActionRefusal) -> APIError {
-        switch refusal {
-        case .forbidden(let text):
-            APIError(.forbidden, code: "forbidden", text: text)
-        case .conflict(let code, let text):
-            APIError(.conflict, code: code, text: text)
-        case .invalid(let failure):
-            APIError.invalid(failure.problems.map { .init(field: $0.field, text: $0.text) }, status: .unprocessableEntity)
         }
     }
 }

@@ -17,7 +17,7 @@ extension ComplaintService {
         let box = BoundingBox(around: point, radius: Self.nearbyRadiusMeters)
         let openStatuses = ComplaintStatus.allCases.filter(\.isOpen).map(\.rawValue)
         struct Candidate {
-            let id: UUID, ticket: String, status: String, category: String, text: String, point: GeoPoint
+            let id: UUID, ticket: String, status: ComplaintStatus, category: String, text: String, point: GeoPoint
             let facts: ComplaintFacts, submittedAt: Date
         }
         // Only the columns the answer and the access rule need: a busy corner can hold hundreds of open
@@ -33,13 +33,13 @@ extension ComplaintService {
               AND "status" IN (\(binds: openStatuses)) LIMIT 500
             """).all()
         let candidates = try rows.map { row in
-            let status = try row.decode(column: "status", as: String.self)
+            let status = try row.decode(column: "status", as: ComplaintStatus.self)
             return Candidate(
                 id: try row.decode(column: "id", as: UUID.self), ticket: try row.decode(column: "ticket", as: String.self), status: status,
                 category: try row.decode(column: "category_code", as: String.self), text: try row.decode(column: "description", as: String.self),
                 point: GeoPoint(latitude: try row.decode(column: "latitude", as: Double.self), longitude: try row.decode(column: "longitude", as: Double.self)),
-                facts: ComplaintFacts(status: ComplaintStatus(rawValue: status) ?? .submitted,
-                                      visibility: ComplaintVisibility(rawValue: try row.decode(column: "visibility", as: String.self)) ?? .confidential,
+                facts: ComplaintFacts(status: status,
+                                      visibility: try row.decode(column: "visibility", as: ComplaintVisibility.self),
                                       agencyCode: try row.optional("agency_code", String.self),
                                       resolvedAt: try row.optional("resolved_at", Date.self)),
                 submittedAt: try row.decode(column: "submitted_at", as: Date.self))

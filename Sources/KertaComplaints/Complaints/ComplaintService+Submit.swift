@@ -20,8 +20,8 @@ extension ComplaintService {
         let scopedKey = try idempotencyKey.map { key -> String in
             let trimmed = key.trimmingCharacters(in: .whitespaces)
             guard (1...200).contains(trimmed.count) else {
-                throw APIError.invalid(field: "Idempotency-Key", id: "Idempotency-Key harus 1–200 karakter",
-                                       en: "Idempotency-Key must have 1 to 200 characters")
+                throw DomainError.input(field: "Idempotency-Key", id: "Idempotency-Key harus 1–200 karakter",
+                                        en: "Idempotency-Key must have 1 to 200 characters", kind: .malformed)
             }
             return "\(user?.id?.uuidString.lowercased() ?? "anonymous"):\(trimmed)"
         }
@@ -87,13 +87,13 @@ extension ComplaintService {
                 complaint.desaName = location.desa.name
                 complaint.kecamatanCode = location.kecamatan.code
                 complaint.kecamatanName = location.kecamatan.name
-                complaint.visibility = new.visibility.rawValue
+                complaint.visibility = new.visibility
                 complaint.reporterUserID = user?.id
                 let givenName = new.reporter?.name ?? ""
                 complaint.reporterName = givenName.isEmpty ? (user?.name ?? "") : givenName
                 complaint.reporterEmail = new.reporter?.email
                 complaint.reporterPhone = new.reporter?.phone ?? user?.phone
-                complaint.status = ComplaintStatus.submitted.rawValue
+                complaint.status = ComplaintStatus.submitted
                 // The category's agency is proposed at once, so the resident sees who will handle it; the
                 // verifier confirms or changes it on dispatch.
                 complaint.agencyCode = agencyCode
@@ -107,7 +107,7 @@ extension ComplaintService {
                 let actor = AuditActor(user: user, fallbackName: complaint.reporterName, isReporter: true)
                 change.audit(.submitted, of: complaint, by: actor, to: .submitted,
                              data: ["category": complaint.categoryCode, "agency": agencyCode,
-                                    "visibility": complaint.visibility, "desa": location.desa.code,
+                                    "visibility": complaint.visibility.rawValue, "desa": location.desa.code,
                                     "photos": String(cleanedPhotos.count)],
                              at: submittedAt)
                 // A plain row, not Fluent's `create`: its reflection over forty fields was a fifth of a submission.
@@ -185,7 +185,7 @@ extension ComplaintService {
             INSERT INTO ticket_counters (year, last) VALUES (\(bind: year), 1)
             ON CONFLICT (year) DO UPDATE SET last = ticket_counters.last + 1 RETURNING last
             """).first() else {
-            throw APIError(.internalServerError, code: "ticket_counter", message: "the ticket counter could not be advanced")
+            throw DomainError(.fault, code: "ticket_counter", id: "the ticket counter could not be advanced", en: "the ticket counter could not be advanced")
         }
         return TicketNumber(year: year, sequence: try row.decode(column: "last", as: Int.self))
     }

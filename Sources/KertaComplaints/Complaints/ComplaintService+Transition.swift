@@ -36,11 +36,11 @@ extension ComplaintService {
     package func apply(_ request: TransitionRequest, to complaint: Complaint, actor: ComplaintActor, auditActor: AuditActor,
                workflow: ComplaintWorkflow, deadlines: ComplaintDeadlines, on tx: any Database, change: ChangeSet) async throws {
         let now = currentInstant()
-        let from = complaint.statusValue
+        let from = complaint.status
         do {
             try workflow.check(complaint.facts, request, by: actor, at: now)
         } catch let refusal as WorkflowRefusal {
-            throw Self.apiError(refusal)
+            throw DomainError(refusal)
         }
         var data: [String: String] = [:]
         var publicNote = request.note
@@ -53,7 +53,7 @@ extension ComplaintService {
             complaint.agencyCode = agency
             complaint.dispatchedAt = now
             complaint.firstResponseAt = nil
-            complaint.resolutionDueAt = deadlines.resolutionDue(from: now, priority: complaint.priorityValue)
+            complaint.resolutionDueAt = deadlines.resolutionDue(from: now, priority: complaint.priority)
         case .rejected:
             data["reason"] = request.reason
             publicNote = [request.reason, request.note].compactMap { $0 }.joined(separator: "\n\n")
@@ -85,12 +85,12 @@ extension ComplaintService {
             complaint.resolvedAt = nil
             complaint.closedAt = nil
             data["reason"] = request.reason ?? request.note
-            complaint.resolutionDueAt = deadlines.resolutionDue(from: now, priority: complaint.priorityValue)
+            complaint.resolutionDueAt = deadlines.resolutionDue(from: now, priority: complaint.priority)
         case .submitted:
             break
         }
-        complaint.status = request.to.rawValue
-        complaint.dueAt = deadlines.stageDue(entering: request.to, at: now, priority: complaint.priorityValue,
+        complaint.status = request.to
+        complaint.dueAt = deadlines.stageDue(entering: request.to, at: now, priority: complaint.priority,
                                              resolutionDue: complaint.resolutionDueAt)
         complaint.overdueAt = nil
         complaint.updatedAt = now
@@ -110,44 +110,29 @@ extension ComplaintService {
     private func dispatchAgency(_ requested: String?, complaint: Complaint, on tx: any Database) async throws -> String {
         if let requested {
             guard let agency = try await Agency.find(requested, on: tx), agency.active else {
-                throw APIError.invalid(field: "agency", id: "tidak ada instansi dengan kode \(requested)",
-                                       en: "there is no agency with code \(requested)", status: .unprocessableEntity)
+                throw DomainError.input(field: "agency", id: "tidak ada instansi dengan kode \(requested)",
+                                        en: "there is no agency with code \(requested)")
             }
             return try agency.requireID()
         }
-        if let current = complaint.agencyCode, complaint.statusValue == .submitted { return current }
+        if let current = complaint.agencyCode, complaint.status == .submitted { return current }
         guard let category = try await Category.find(complaint.categoryCode, on: tx) else { return complaint.agencyCode ?? "" }
         return try await routeAgency(category: category, kecamatan: complaint.kecamatanCode)
     }
 
     private func duplicateTarget(_ ticket: String, of complaint: Complaint, on tx: any Database) async throws -> Complaint {
         guard ticket != complaint.ticket else {
-            throw APIError.invalid(field: "duplicate_of", id: "pengaduan tidak dapat menduplikasi dirinya sendiri",
-                                   en: "a complaint cannot duplicate itself", status: .unprocessableEntity)
+            throw DomainError.input(field: "duplicate_of", id: "pengaduan tidak dapat menduplikasi dirinya sendiri",
+                                    en: "a complaint cannot duplicate itself")
         }
         guard let number = TicketNumber(ticket),
               let original = try await Complaint.query(on: tx).filter(\.$ticket == number.description).first() else {
-            throw APIError.invalid(field: "duplicate_of", id: "tiket \(ticket) tidak ditemukan", en: "ticket \(ticket) was not found",
-                                   status: .unprocessableEntity)
+            throw DomainError.input(field: "duplicate_of", id: "tiket \(ticket) tidak ditemukan", en: "ticket \(ticket) was not found")
         }
-        guard original.statusValue.isOpen || original.statusValue == .resolved else {
-            throw APIError.invalid(field: "duplicate_of", id: "tiket \(ticket) sudah tidak aktif (\(original.status))",
-                                   en: "ticket \(ticket) is no longer open (\(original.status))", status: .unprocessableEntity)
+        guard original.status.isOpen || original.status == .resolved else {
+            throw DomainError.input(field: "duplicate_of", id: "tiket \(ticket) sudah tidak aktif (\(original.status.rawValue))",
+                                    en: "ticket \(ticket) is no longer open (\(original.status.rawValue))")
         }
         return original
-    }
-
-    package static func apiError(_ refusal: WorkflowRefusal) -> APIError {
-        switch refusal {
-        case .illegal(let from, let to, let allowed):
-            let options = allowed.isEmpty ? "-" : allowed.map(\.rawValue).joined(separator: ", ")
-            return APIError(.conflict, code: "illegal_transition",
-                            id: "Tidak dapat berpindah dari \(from.rawValue) ke \(to.rawValue); yang mungkin: \(options).",
-                            en: "Cannot move from \(from.rawValue) to \(to.rawValue); possible: \(options).")
-        case .forbidden(let text):
-            return APIError(.forbidden, code: "forbidden", text: text)
-        case .invalid(let failure):
-            return APIError.invalid(failure.problems.map { .init(field: $0.field, text: $0.text) }, status: .unprocessableEntity)
-        }
     }
 }

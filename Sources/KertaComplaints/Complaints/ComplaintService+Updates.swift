@@ -7,11 +7,11 @@ extension ComplaintService {
     /// A public response, a reporter's reply, or a staff-only internal note.
     package func addUpdate(ticket: String, body: String?, isInternal: Bool, user: User?, accessKey: String?) async throws -> ComplaintUpdate {
         guard let body = body.trimmedNonEmpty, body.count <= 4000 else {
-            throw APIError.invalid(field: "body", id: "isi tanggapan wajib diisi (maksimal 4000 karakter)",
-                                   en: "body is required (at most 4000 characters)", status: .unprocessableEntity)
+            throw DomainError.input(field: "body", id: "isi tanggapan wajib diisi (maksimal 4000 karakter)",
+                                    en: "body is required (at most 4000 characters)")
         }
         let (found, actor) = try await find(ticket: ticket, user: user, accessKey: accessKey)
-        guard ComplaintAccess.canAddUpdate(found.facts, by: actor, isInternal: isInternal) else { throw APIError.forbidden }
+        guard ComplaintAccess.canAddUpdate(found.facts, by: actor, isInternal: isInternal) else { throw DomainError.forbidden }
         let now = currentInstant()
         return try await recorder.record { tx, change in
             try await Self.lock(found.requireID(), on: tx)
@@ -29,7 +29,7 @@ extension ComplaintService {
                          data: ["internal": isInternal ? "true" : "false", "update": update.id!.uuidString.lowercased()], at: now)
             try await complaint.update(on: tx)
             if !isInternal && !actor.isReporter {
-                try await notifier(tx, change).statusChanged(complaint, to: complaint.statusValue, note: body, at: now)
+                try await notifier(tx, change).statusChanged(complaint, to: complaint.status, note: body, at: now)
             }
             change.announce(isInternal ? .noted : .responded, of: complaint, at: now)
             return update
@@ -45,21 +45,21 @@ extension ComplaintService {
         try problems.check()
         let (found, actor) = try await find(ticket: ticket, user: user, accessKey: accessKey)
         guard actor.isReporter else {
-            throw APIError(.forbidden, code: "forbidden", id: "Hanya pelapor yang dapat memberi penilaian.", en: "Only the reporter can rate.")
+            throw DomainError(.forbidden, code: "forbidden", id: "Hanya pelapor yang dapat memberi penilaian.", en: "Only the reporter can rate.")
         }
-        guard found.statusValue == .resolved || found.statusValue == .closed, found.resolvedAt != nil else {
-            throw APIError(.conflict, code: "not_resolved", id: "Penilaian diberikan setelah pengaduan diselesaikan.",
+        guard found.status == .resolved || found.status == .closed, found.resolvedAt != nil else {
+            throw DomainError(.conflict, code: "not_resolved", id: "Penilaian diberikan setelah pengaduan diselesaikan.",
                            en: "A rating is given after the complaint is resolved.")
         }
         guard found.ratingStars == nil else {
-            throw APIError(.conflict, code: "already_rated", id: "Pengaduan ini sudah dinilai.", en: "This complaint has been rated already.")
+            throw DomainError(.conflict, code: "already_rated", id: "Pengaduan ini sudah dinilai.", en: "This complaint has been rated already.")
         }
         let now = currentInstant()
         return try await recorder.record { tx, change in
             try await Self.lock(found.requireID(), on: tx)
             guard let complaint = try await Complaint.find(found.id, on: tx) else { throw Self.notFound(ticket) }
             guard complaint.ratingStars == nil else {
-                throw APIError(.conflict, code: "already_rated", id: "Pengaduan ini sudah dinilai.", en: "This complaint has been rated already.")
+                throw DomainError(.conflict, code: "already_rated", id: "Pengaduan ini sudah dinilai.", en: "This complaint has been rated already.")
             }
             complaint.ratingStars = stars
             complaint.ratingComment = comment

@@ -10,7 +10,7 @@ extension ComplaintService {
     /// reader (the page, the lists, the exports, Open311) asks the database, so outsiders' views follow at once —
     /// except the home page's newest complaints, cleared here at once and on other servers within five seconds.
     package func changeVisibility(ticket: String, _ request: VisibilityChangeRequest, user: User?) async throws -> Complaint {
-        guard let user else { throw APIError.unauthorized }
+        guard let user else { throw DomainError.unauthenticated }
         let (found, _) = try await find(ticket: ticket, user: user, accessKey: nil)
         let changed = try await recorder.record { tx, change in
             try await Self.lock(found.requireID(), on: tx)
@@ -19,11 +19,11 @@ extension ComplaintService {
             do {
                 try ComplaintVisibilityChange.check(complaint.facts, request, by: actor)
             } catch let refusal as ComplaintActionRefusal {
-                throw Self.apiError(refusal)
+                throw DomainError(refusal)
             }
             let now = currentInstant()
-            let old = complaint.visibilityValue
-            complaint.visibility = request.visibility.rawValue
+            let old = complaint.visibility
+            complaint.visibility = request.visibility
             complaint.updatedAt = now
             change.audit(.visibility, of: complaint, by: AuditActor(user: user, fallbackName: user.name, isReporter: false),
                          note: request.reason, data: ["visibility_from": old.rawValue, "visibility": request.visibility.rawValue], at: now)

@@ -25,7 +25,7 @@ package struct ComplaintService {
 
     package init(db: any Database, areas: AreaDirectory, calendars: CalendarStore, caches: KertaCaches, accessKeys: AccessKey, publicURL: String,
          cityName: String = "Kota Denpasar", maximumPhotoBytes: Int, serviceAttributes: [String: [ServiceAttribute]] = [:], hub: EventHub? = nil,
-         now: @escaping @Sendable () -> Date = Date.init) {
+         now: @escaping @Sendable () -> Date) {
         self.db = db
         self.recorder = ChangeRecorder(db: db, hub: hub)
         self.areas = areas
@@ -43,7 +43,7 @@ package struct ComplaintService {
     package func actor(for complaint: Complaint, user: User?, accessKey: String?) -> ComplaintActor {
         let ownsIt = user != nil && complaint.reporterUserID != nil && complaint.reporterUserID == user?.id
         let isReporter = ownsIt || (complaint.reporterUserID == nil && accessKeys.isValid(accessKey, for: complaint.id))
-        return ComplaintActor(role: user?.roleValue, agencyCode: user?.$agency.id, isReporter: isReporter)
+        return ComplaintActor(role: user?.role, agencyCode: user?.$agency.id, isReporter: isReporter)
     }
 
     /// The complaint with this ticket if the caller may read it; otherwise "not found", so outsiders
@@ -62,8 +62,8 @@ package struct ComplaintService {
         return (complaint, actor)
     }
 
-    package static func notFound(_ ticket: String) -> APIError {
-        APIError(.notFound, code: "not_found", id: "Pengaduan \(ticket) tidak ditemukan.", en: "Complaint \(ticket) was not found.")
+    package static func notFound(_ ticket: String) -> DomainError {
+        DomainError(.notFound, code: "not_found", id: "Pengaduan \(ticket) tidak ditemukan.", en: "Complaint \(ticket) was not found.")
     }
 
     /// On PostgreSQL, holds the complaint's row for the rest of the transaction so two servers cannot
@@ -112,10 +112,10 @@ extension Application {
         }
     }
 
-    package func complaintService(on db: any Database, now: @escaping @Sendable () -> Date = Date.init) -> ComplaintService {
+    package func complaintService(on db: any Database, now: (@Sendable () -> Date)? = nil) -> ComplaintService {
         ComplaintService(db: db, areas: areaDirectory, calendars: calendarStore, caches: kertaCaches,
                          accessKeys: AccessKey(secret: kertaConfiguration.secret),
                          publicURL: kertaConfiguration.publicURL, cityName: kertaConfiguration.cityName,
-                         maximumPhotoBytes: kertaConfiguration.maximumPhotoBytes, serviceAttributes: serviceAttributes, hub: eventHub, now: now)
+                         maximumPhotoBytes: kertaConfiguration.maximumPhotoBytes, serviceAttributes: serviceAttributes, hub: eventHub, now: now ?? currentTime)
     }
 }

@@ -34,7 +34,7 @@ package struct DeadlineJob {
         let now = service.currentInstant()
         let workflow = try await service.workflow()
         let deadlines = try await service.deadlines()
-        let openStatuses = ComplaintStatus.allCases.filter(\.isOpen).map(\.rawValue)
+        let openStatuses = ComplaintStatus.allCases.filter(\.isOpen)
 
         let overdue = try await Complaint.query(on: service.db)
             .filter(\.$status ~~ openStatuses).filter(\.$dueAt < now).filter(\.$overdueAt == nil)
@@ -42,27 +42,27 @@ package struct DeadlineJob {
         for candidate in overdue {
             let escalated = try await service.recorder.record { tx, change -> Bool in
                 try await ComplaintService.lock(candidate.requireID(), on: tx)
-                guard let complaint = try await Complaint.find(candidate.id, on: tx), complaint.statusValue.isOpen,
+                guard let complaint = try await Complaint.find(candidate.id, on: tx), complaint.status.isOpen,
                       complaint.overdueAt == nil, let due = complaint.dueAt, due < now else { return false }
                 complaint.overdueAt = now
                 complaint.updatedAt = now
                 change.audit(.escalated, of: complaint, by: .system, note: "Melewati batas waktu / overdue",
-                             data: ["stage": complaint.status, "due_at": WITATimestamp.string(from: due)], at: now)
+                             data: ["stage": complaint.status.rawValue, "due_at": WITATimestamp.string(from: due)], at: now)
                 try await complaint.update(on: tx)
-                change.announce(.overdue(stage: complaint.statusValue), of: complaint, at: now)
-                try await service.notifier(tx, change).escalated(complaint, stage: complaint.statusValue, dueAt: due, at: now)
+                change.announce(.overdue(stage: complaint.status), of: complaint, at: now)
+                try await service.notifier(tx, change).escalated(complaint, stage: complaint.status, dueAt: due, at: now)
                 return true
             }
             if escalated { report.escalated += 1 }
         }
 
         let unanswered = try await Complaint.query(on: service.db)
-            .filter(\.$status == ComplaintStatus.resolved.rawValue).filter(\.$dueAt < now)
+            .filter(\.$status == ComplaintStatus.resolved).filter(\.$dueAt < now)
             .sort(\.$dueAt).limit(batchSize).all()
         for candidate in unanswered {
             let closed = try await service.recorder.record { tx, change -> Bool in
                 try await ComplaintService.lock(candidate.requireID(), on: tx)
-                guard let complaint = try await Complaint.find(candidate.id, on: tx), complaint.statusValue == .resolved,
+                guard let complaint = try await Complaint.find(candidate.id, on: tx), complaint.status == .resolved,
                       let due = complaint.dueAt, due < now else { return false }
                 try await service.apply(TransitionRequest(to: .closed, note: "Ditutup otomatis: tidak ada tanggapan pelapor dalam \(ComplaintWorkflow.disputeWindowWorkingDays) hari kerja. / Closed automatically: no reply from the reporter within \(ComplaintWorkflow.disputeWindowWorkingDays) working days."),
                                         to: complaint, actor: .system, auditActor: .system, workflow: workflow, deadlines: deadlines, on: tx, change: change)

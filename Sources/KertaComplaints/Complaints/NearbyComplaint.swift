@@ -6,7 +6,7 @@ import KertaPlatform
 /// An open complaint close to a point: a possible duplicate the resident may follow instead.
 package struct NearbyComplaint: Content, Equatable {
     package let ticket: String
-    package let status: String
+    package let status: ComplaintStatus
     package let category: String
     package let description: String
     package let distanceMeters: Int

@@ -9,15 +9,15 @@ extension Notifier {
     /// To whoever holds the complaint — its agency's officers while the agency does, the verifiers while it
     /// waits for verification — and to the other supervisors; the one who escalated is not told of it.
     package func escalatedByHand(_ complaint: Complaint, reason: String, by user: User, raisedPriority: Bool, at now: Date) async throws {
-        let status = complaint.statusValue
+        let status = complaint.status
         var holders = User.query(on: db).filter(\.$active == true)
         if status.isWithAgency, let agency = complaint.agencyCode {
             holders = holders.group(.or) { group in
-                group.filter(\.$role == Role.supervisor.rawValue)
-                    .group(.and) { $0.filter(\.$role == Role.officer.rawValue).filter(\.$agency.$id == agency) }
+                group.filter(\.$role == Role.supervisor)
+                    .group(.and) { $0.filter(\.$role == Role.officer).filter(\.$agency.$id == agency) }
             }
         } else {
-            holders = holders.filter(\.$role ~~ [Role.supervisor.rawValue, Role.verifier.rawValue])
+            holders = holders.filter(\.$role ~~ [Role.supervisor, Role.verifier])
         }
         var seen = Set([user.email.lowercased()])
         let recipients = try await holders.sort(\.$email).all().map { $0.email.lowercased() }.filter { seen.insert($0).inserted }
@@ -53,7 +53,7 @@ extension Notifier {
         var seen = Set<String>()
         let recipients = addresses.map { $0.lowercased() }.filter { seen.insert($0).inserted }
         guard !recipients.isEmpty else { return }
-        let new = complaint.visibilityValue
+        let new = complaint.visibility
         let link = "\(publicURL)/complaints/\(complaint.ticket)"
         let body = """
             Siapa yang dapat melihat pengaduan \(complaint.ticket) diubah dari \(Self.label(old).id) menjadi \(Self.label(new).id): \(Self.meaning(new).id)

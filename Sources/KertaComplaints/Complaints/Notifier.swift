@@ -37,7 +37,7 @@ package struct Notifier {
     }
 
     package func escalated(_ complaint: Complaint, stage: ComplaintStatus, dueAt: Date, at now: Date) async throws {
-        let supervisors = try await User.query(on: db).filter(\.$role == Role.supervisor.rawValue).filter(\.$active == true).all()
+        let supervisors = try await User.query(on: db).filter(\.$role == Role.supervisor).filter(\.$active == true).all()
         let due = WITATimestamp.string(from: dueAt)
         for supervisor in supervisors {
             change.message(OutboxMessage(
@@ -60,7 +60,7 @@ package struct Notifier {
         var userIDs: [UUID] = []
         if let reporter = complaint.reporterUserID { userIDs.append(reporter) }
         // Followers came while the complaint was public; once it is confidential only its reporter hears of it.
-        let followers = lookUp && complaint.visibilityValue != .confidential
+        let followers = lookUp && complaint.visibility != .confidential
             ? try await ComplaintFollower.query(on: db).filter(\.$complaintID == complaint.id!).all() : []
         addresses += followers.compactMap(\.email)
         userIDs += followers.compactMap(\.userID)

@@ -37,7 +37,7 @@ package struct PerformanceService {
     }
 
     /// The current month in WITA, the default period.
-    package static func currentMonth(now: Date = Date()) -> (Date, Date) {
+    package static func currentMonth(now: Date) -> (Date, Date) {
         let calendar = Calendar.wita
         let start = calendar.date(from: calendar.dateComponents([.year, .month], from: now))!
         return (start, calendar.date(byAdding: .month, value: 1, to: start)!)

@@ -56,7 +56,7 @@ package struct ComplaintController: RouteCollection {
         let ticket = try req.parameters.require("ticket")
         let service = req.complaints
         let (complaint, actor) = try await service.find(ticket: ticket, user: req.user, accessKey: req.complaintAccessKey)
-        let view = try await ComplaintPresenter(db: req.db, workflow: try await service.workflow(), caches: req.application.kertaCaches)
+        let view = try await ComplaintPresenter(db: req.db, workflow: try await service.workflow(), caches: req.application.kertaCaches, now: req.now)
             .view(complaint, actor: actor) { photo in
                 "/api/v1/complaints/\(complaint.ticket)/photos/\(photo.uuidString.lowercased())"
             }
@@ -80,7 +80,7 @@ package struct ComplaintController: RouteCollection {
         guard let category = req.queryText("category")?.uppercased() else {
             throw APIError.invalid(field: "category", id: "category wajib diisi", en: "category is required")
         }
-        let viewer = ComplaintActor(role: req.user?.roleValue, agencyCode: req.user?.$agency.id, isReporter: false)
+        let viewer = ComplaintActor(role: req.user?.role, agencyCode: req.user?.$agency.id, isReporter: false)
         return try await req.complaints.nearby(point, category: category, viewer: viewer)
     }
 
@@ -91,7 +91,7 @@ package struct ComplaintController: RouteCollection {
         guard ComplaintAccess.canSeeHistory(complaint.facts, by: actor) else {
             throw req.user == nil ? APIError.unauthorized : APIError.forbidden
         }
-        return try await ComplaintPresenter(db: req.db, workflow: try await service.workflow(), caches: req.application.kertaCaches).history(complaint, actor: actor)
+        return try await ComplaintPresenter(db: req.db, workflow: try await service.workflow(), caches: req.application.kertaCaches, now: req.now).history(complaint, actor: actor)
     }
 
     @Sendable package func photo(req: Request) async throws -> Response {
@@ -105,7 +105,7 @@ package struct ComplaintController: RouteCollection {
         response.headers.contentType = HTTPMediaType(type: "image", subType: String(photo.contentType.dropFirst("image/".count)))
         // A photo's bytes never change, but its complaint can be made confidential later: shared caches may keep
         // a public one for an hour only, and a confidential one not at all; the browser keeps its own copy a day.
-        let policy = complaint.visibilityValue == .confidential ? "private, max-age=86400" : "public, max-age=86400, s-maxage=3600"
+        let policy = complaint.visibility == .confidential ? "private, max-age=86400" : "public, max-age=86400, s-maxage=3600"
         response.headers.replaceOrAdd(name: .cacheControl, value: policy)
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         return response

@@ -33,7 +33,7 @@ package struct ExportController: RouteCollection {
                           "latitude", "longitude", "submitted_at", "resolved_at", "closed_at"]
 
     package static func values(_ c: Complaint) -> [String] {
-        [c.ticket, c.status, c.categoryCode, c.agencyCode ?? "", c.desaCode, c.desaName, c.kecamatanCode, c.kecamatanName,
+        [c.ticket, c.status.rawValue, c.categoryCode, c.agencyCode ?? "", c.desaCode, c.desaName, c.kecamatanCode, c.kecamatanName,
          String(format: "%.6f", c.latitude), String(format: "%.6f", c.longitude), WITATimestamp.string(from: c.submittedAt),
          c.resolvedAt.map(WITATimestamp.string(from:)) ?? "", c.closedAt.map(WITATimestamp.string(from:)) ?? ""]
     }

@@ -13,7 +13,7 @@ package struct PerformanceController: RouteCollection {
     }
 
     @Sendable package func performance(req: Request) async throws -> PerformanceReport {
-        var (from, to) = PerformanceService.currentMonth()
+        var (from, to) = PerformanceService.currentMonth(now: req.now)
         var problems: [APIError.FieldProblem] = []
         for name in ["from", "to"] {
             guard let raw = req.queryText(name) else { continue }

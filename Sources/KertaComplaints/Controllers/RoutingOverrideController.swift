@@ -9,19 +9,19 @@ package struct RoutingOverrideController: RouteCollection {
 
     package func boot(routes: any RoutesBuilder) throws {
         let overrides = routes.grouped("routing-overrides")
-        overrides.get(use: list)
-        overrides.put(use: upsert)
-        overrides.delete(":id", use: delete)
+        // Verifiers and supervisors see where complaints go; only admins change it.
+        overrides.grouped(RoleGuard([.admin, .verifier, .supervisor], answer: .api)).get(use: list)
+        let admins = overrides.grouped(RoleGuard([.admin], answer: .api))
+        admins.put(use: upsert)
+        admins.delete(":id", use: delete)
     }
 
     @Sendable package func list(req: Request) async throws -> [RoutingOverrideDTO] {
-        _ = try req.requireRole(.admin, .verifier, .supervisor)
         return try await RoutingOverride.query(on: req.db).sort(\.$categoryCode).sort(\.$kecamatanCode).all()
             .map { RoutingOverrideDTO(id: $0.id, category: $0.categoryCode, kecamatan: $0.kecamatanCode, agency: $0.agencyCode) }
     }
 
     @Sendable package func upsert(req: Request) async throws -> RoutingOverrideDTO {
-        _ = try req.requireRole(.admin)
         let input = try req.content.decode(RoutingOverrideDTO.self)
         var problems = ProblemList()
         let category = input.category.trimmedNonEmpty?.uppercased()
@@ -45,7 +45,6 @@ package struct RoutingOverrideController: RouteCollection {
     }
 
     @Sendable package func delete(req: Request) async throws -> HTTPStatus {
-        _ = try req.requireRole(.admin)
         guard let id = req.parameters.get("id", as: UUID.self), let row = try await RoutingOverride.find(id, on: req.db) else {
             throw APIError(.notFound, code: "not_found", id: "Aturan tidak ditemukan.", en: "Override not found.")
         }

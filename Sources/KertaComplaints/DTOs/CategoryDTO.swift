@@ -9,7 +9,7 @@ package struct CategoryDTO: Content {
     package let name: LocalizedText
     package let agency: String
     package let secondary_agency: String?
-    package let priority: String
+    package let priority: Priority
     package let resolution_working_days: Int?
     package let emergency_112: String
 
@@ -20,7 +20,7 @@ package struct CategoryDTO: Content {
         agency = c.$agency.id
         secondary_agency = c.$secondaryAgency.id
         priority = c.priority
-        resolution_working_days = Priority(rawValue: c.priority)?.resolutionWorkingDays
+        resolution_working_days = c.priority.resolutionWorkingDays
         emergency_112 = c.emergency112
     }
 }

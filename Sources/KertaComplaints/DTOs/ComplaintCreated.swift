@@ -1,10 +1,11 @@
+import KertaCore
 import Vapor
 import KertaPlatform
 
 /// The answer to a submission: the ticket to follow, where it goes, by when, and similar open reports nearby.
 package struct ComplaintCreated: Content {
     package let ticket: String
-    package let status: String
+    package let status: ComplaintStatus
     package let category: String
     package let agency: String?
     package let area: AreaRef

@@ -5,14 +5,14 @@ import KertaPlatform
 /// A complaint in a list: enough to show it on a map and in a table, nothing personal.
 package struct ComplaintSummary: Content {
     package let ticket: String
-    package let status: String
+    package let status: ComplaintStatus
     package let category: String
     package let agency: String?
     package let area: AreaRef
     package let lat: Double
     package let lon: Double
     package let description: String
-    package let visibility: String
+    package let visibility: ComplaintVisibility
     package let submittedAt: String
     package let dueAt: String?
     package let overdue: Bool

@@ -30,7 +30,7 @@ package struct ComplaintView: Content {
     }
 
     package let ticket: String
-    package let status: String
+    package let status: ComplaintStatus
     package let statusLabel: LocalizedText
     package let category: String
     package let categoryName: LocalizedText?
@@ -39,7 +39,7 @@ package struct ComplaintView: Content {
     package let area: AreaRef
     package let location: Location
     package let description: String
-    package let visibility: String
+    package let visibility: ComplaintVisibility
     package let reporter: Reporter?
     package let submittedAt: String
     package let updatedAt: String

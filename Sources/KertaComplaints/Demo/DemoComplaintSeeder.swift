@@ -61,12 +61,12 @@ package struct DemoComplaintSeeder {
     package func seed() async throws -> Int {
         guard try await Complaint.query(on: app.db).count() == 0 else { return 0 }
         var random = DemoRandom(seed: 5171)
-        let clock = DemoClock(now)
-        let service = app.complaintService(on: app.db, now: { clock.now })
+        let clock = ManualClock(now)
+        let service = app.complaintService(on: app.db, now: { clock.now() })
         let staff = try await User.query(on: app.db).filter(\.$isDemo == true).all()
-        guard let verifier = staff.first(where: { $0.roleValue == .verifier }) else { return 0 }
-        let citizen = staff.first { $0.roleValue == .citizen }
-        let officers = Dictionary(staff.filter { $0.roleValue == .officer }.compactMap { u in u.$agency.id.map { ($0, u) } }, uniquingKeysWith: { a, _ in a })
+        guard let verifier = staff.first(where: { $0.role == .verifier }) else { return 0 }
+        let citizen = staff.first { $0.role == .citizen }
+        let officers = Dictionary(staff.filter { $0.role == .officer }.compactMap { u in u.$agency.id.map { ($0, u) } }, uniquingKeysWith: { a, _ in a })
         let points = try await desaPoints()
         var states = Self.plan.flatMap { Array(repeating: $0.0, count: $0.1) }
         states.shuffle(using: &random)

@@ -16,14 +16,14 @@ package struct ComplaintGenerator {
     package let seed: UInt64
 
     package var batchSize = 500
-    package var now = Date()
+    package var now: Date
 
-    package init(app: Application, count: Int, seed: UInt64, batchSize: Int = 500, now: Date = Date()) {
+    package init(app: Application, count: Int, seed: UInt64, batchSize: Int = 500, now: Date? = nil) {
         self.app = app
         self.count = count
         self.seed = seed
         self.batchSize = batchSize
-        self.now = now
+        self.now = now ?? app.kertaClock.now()
     }
 
     /// Registered residents per kecamatan (Disdukcapil 2023), by name.
@@ -186,7 +186,7 @@ package struct ComplaintGenerator {
         c.kecamatanCode = desa.parentCode ?? ""
         c.kecamatanName = kecamatanName
         let visibilityRoll = Double.random(in: 0..<1, using: &random)
-        c.visibility = (visibilityRoll < 0.85 ? ComplaintVisibility.public : (visibilityRoll < 0.95 ? .anonymous : .confidential)).rawValue
+        c.visibility = (visibilityRoll < 0.85 ? ComplaintVisibility.public : (visibilityRoll < 0.95 ? .anonymous : .confidential))
         c.reporterName = DemoComplaintSeeder.names.randomElement(using: &random)!
         c.reporterEmail = "warga\(ticket.sequence % 9973)@contoh.id"
         c.agencyCode = category.$agency.id
@@ -202,14 +202,14 @@ package struct ComplaintGenerator {
         for status in path {
             if previous != nil { at = min(at.addingTimeInterval(Double.random(in: 1800...(4 * 86400), using: &random)), now.addingTimeInterval(-60)) }
             switch status {
-            case .dispatched: c.dispatchedAt = at; c.resolutionDueAt = deadlines.resolutionDue(from: at, priority: c.priorityValue)
+            case .dispatched: c.dispatchedAt = at; c.resolutionDueAt = deadlines.resolutionDue(from: at, priority: c.priority)
             case .inProgress, .referred: if c.firstResponseAt == nil { c.firstResponseAt = at }
             case .resolved: c.resolvedAt = at; c.publicResponse = ResponseTemplates.resolution(c.categoryCode).id
             case .reopened: c.reopenCount += 1; c.resolvedAt = nil
             case .closed, .rejected, .duplicate: c.closedAt = at
             default: break
             }
-            c.dueAt = deadlines.stageDue(entering: status, at: at, priority: c.priorityValue, resolutionDue: c.resolutionDueAt)
+            c.dueAt = deadlines.stageDue(entering: status, at: at, priority: c.priority, resolutionDue: c.resolutionDueAt)
             entries.append(entry(for: c, action: previous == nil ? .submitted : .transition, from: previous, to: status, at: at))
             previous = status
         }
@@ -218,7 +218,7 @@ package struct ComplaintGenerator {
             at = min(at.addingTimeInterval(3600), now.addingTimeInterval(-30))
             entries.append(entry(for: c, action: .rating, from: nil, to: nil, at: at, data: ["stars": String(c.ratingStars!)]))
         }
-        c.status = (path.last ?? .submitted).rawValue
+        c.status = path.last ?? .submitted
         c.updatedAt = at
         return (c, entries)
     }

@@ -18,7 +18,7 @@ package final class Category: Model, @unchecked Sendable {
     // Routing and urgency
     @Parent(key: "agency_code") package var agency: Agency
     @OptionalParent(key: "secondary_agency_code") package var secondaryAgency: Agency?
-    @Field(key: "priority") package var priority: String
+    @Field(key: "priority") package var priority: Priority
     @Field(key: "emergency_112") package var emergency112: String
     @Field(key: "active") package var active: Bool
     /// Set when an admin edits the category; from then on the admin's version stands over the reference file.
@@ -41,7 +41,7 @@ package final class Category: Model, @unchecked Sendable {
         nameEN = record.nameEN
         $agency.id = record.agencyCode
         $secondaryAgency.id = record.secondaryAgencyCode
-        priority = record.priority.rawValue
+        priority = record.priority
         emergency112 = record.emergency112
     }
 }

@@ -1,3 +1,4 @@
+import KertaCore
 import Fluent
 import Foundation
 import SQLKit
@@ -56,14 +57,14 @@ extension Complaint {
         if has("kecamatan_code") { kecamatanCode = try o.decode("kecamatan_code", as: String.self) }
         if has("kecamatan_name") { kecamatanName = try o.decode("kecamatan_name", as: String.self) }
         if has("attributes") { attributesJSON = try o.optional("attributes", String.self) }
-        if has("visibility") { visibility = try o.decode("visibility", as: String.self) }
+        if has("visibility") { visibility = try o.decode("visibility", as: ComplaintVisibility.self) }
         if has("reporter_user_id") { reporterUserID = try o.optional("reporter_user_id", UUID.self) }
         if has("reporter_name") { reporterName = try o.decode("reporter_name", as: String.self) }
         if has("reporter_email") { reporterEmail = try o.optional("reporter_email", String.self) }
         if has("reporter_phone") { reporterPhone = try o.optional("reporter_phone", String.self) }
-        if has("status") { status = try o.decode("status", as: String.self) }
+        if has("status") { status = try o.decode("status", as: ComplaintStatus.self) }
         if has("agency_code") { agencyCode = try o.optional("agency_code", String.self) }
-        if has("priority") { priority = try o.decode("priority", as: String.self) }
+        if has("priority") { priority = try o.decode("priority", as: Priority.self) }
         if has("duplicate_of_ticket") { duplicateOfTicket = try o.optional("duplicate_of_ticket", String.self) }
         if has("public_response") { publicResponse = try o.optional("public_response", String.self) }
         if has("reopen_count") { reopenCount = try o.decode("reopen_count", as: Int.self) }
@@ -81,7 +82,7 @@ extension Complaint {
         if has("audit_head") { auditHead = try o.decode("audit_head", as: String.self) }
         if has("audit_count") { auditCount = try o.decode("audit_count", as: Int.self) }
         if has("escalated_at") { escalatedAt = try o.optional("escalated_at", Date.self) }
-        if has("escalated_stage") { escalatedStage = try o.optional("escalated_stage", String.self) }
+        if has("escalated_stage") { escalatedStage = try o.optional("escalated_stage", ComplaintStatus.self) }
     }
 }
 

@@ -31,16 +31,16 @@ package final class Complaint: Model, @unchecked Sendable {
     @OptionalField(key: "attributes") package var attributesJSON: String?
 
     // Who reported it
-    @Field(key: "visibility") package var visibility: String
+    @Field(key: "visibility") package var visibility: ComplaintVisibility
     @OptionalField(key: "reporter_user_id") package var reporterUserID: UUID?
     @Field(key: "reporter_name") package var reporterName: String
     @OptionalField(key: "reporter_email") package var reporterEmail: String?
     @OptionalField(key: "reporter_phone") package var reporterPhone: String?
 
     // Workflow
-    @Field(key: "status") package var status: String
+    @Field(key: "status") package var status: ComplaintStatus
     @OptionalField(key: "agency_code") package var agencyCode: String?
-    @Field(key: "priority") package var priority: String
+    @Field(key: "priority") package var priority: Priority
     @OptionalField(key: "duplicate_of_ticket") package var duplicateOfTicket: String?
     @OptionalField(key: "public_response") package var publicResponse: String?
     @Field(key: "reopen_count") package var reopenCount: Int
@@ -59,7 +59,7 @@ package final class Complaint: Model, @unchecked Sendable {
     /// Set when a supervisor escalated it by hand (``ComplaintEscalation``); kept until it is final.
     @OptionalField(key: "escalated_at") package var escalatedAt: Date?
     /// The status it had then: a second escalation by hand waits for the next stage.
-    @OptionalField(key: "escalated_stage") package var escalatedStage: String?
+    @OptionalField(key: "escalated_stage") package var escalatedStage: ComplaintStatus?
     @Field(key: "updated_at") package var updatedAt: Date
 
     // The reporter's verdict
@@ -72,9 +72,6 @@ package final class Complaint: Model, @unchecked Sendable {
 
     package init() {}
 
-    package var statusValue: ComplaintStatus { ComplaintStatus(rawValue: status) ?? .submitted }
-    package var visibilityValue: ComplaintVisibility { ComplaintVisibility(rawValue: visibility) ?? .confidential }
-    package var priorityValue: Priority { Priority(rawValue: priority) ?? .medium }
     package var point: GeoPoint { GeoPoint(latitude: latitude, longitude: longitude) }
 
     package var attributes: [String: [String]] {
@@ -83,6 +80,6 @@ package final class Complaint: Model, @unchecked Sendable {
     }
 
     package var facts: ComplaintFacts {
-        ComplaintFacts(status: statusValue, visibility: visibilityValue, agencyCode: agencyCode, resolvedAt: resolvedAt)
+        ComplaintFacts(status: status, visibility: visibility, agencyCode: agencyCode, resolvedAt: resolvedAt)
     }
 }

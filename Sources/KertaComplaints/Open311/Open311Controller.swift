@@ -119,7 +119,7 @@ package struct Open311Controller: RouteCollection {
         try checkJurisdiction(req, form: form)
         let key: ApiKey
         do {
-            key = try await ApiKeyService(db: req.db).authorize(form.first("api_key"))
+            key = try await ApiKeyService(db: req.db, now: req.application.currentTime).authorize(form.first("api_key"))
         } catch let refusal as ApiKeyService.Refusal {
             switch refusal {
             case .rateLimited: throw Open311Error(.tooManyRequests, "api_key has posted too many requests in the last minute; try again shortly")
@@ -143,7 +143,7 @@ package struct Open311Controller: RouteCollection {
         let idempotency = req.headers.first(name: "Idempotency-Key").map { "open311-\(key.id!.uuidString.lowercased())-\($0)" }
         let result = try await req.complaints.submit(new, photos: form.media, user: nil, idempotencyKey: idempotency)
         let complaint = result.complaint
-        let notice = representation(req).notice(status: complaint.statusValue, due: complaint.dueAt ?? complaint.submittedAt)
+        let notice = representation(req).notice(status: complaint.status, due: complaint.dueAt ?? complaint.submittedAt)
         let node = Open311Node.list(element: "request", [.object([
             ("service_request_id", .string(complaint.ticket)),
             ("service_notice", .string(notice)),
@@ -243,7 +243,7 @@ package struct Open311Controller: RouteCollection {
             .filter(\.$recordedAtMilliseconds >= AuditRecord.milliseconds(start)).filter(\.$recordedAtMilliseconds <= AuditRecord.milliseconds(end))
             .sort(\.$recordedAtMilliseconds).limit(Self.maximumResults).all()
         let complaints = try await Complaint.query(on: req.db).filter(\.$id ~~ Set(entries.map(\.subjectID)))
-            .filter(\.$visibility != ComplaintVisibility.confidential.rawValue).all()
+            .filter(\.$visibility != ComplaintVisibility.confidential).all()
         let byID = Dictionary(uniqueKeysWithValues: complaints.compactMap { c in c.id.map { ($0, c) } })
         let nodes: [Open311Node] = entries.compactMap { entry in
             guard let complaint = byID[entry.subjectID], let to = entry.toStatus.flatMap(ComplaintStatus.init(rawValue:)) else { return nil }
@@ -278,7 +278,7 @@ package struct Open311Controller: RouteCollection {
             return (s, e)
         case let (s?, nil): return (s, s.addingTimeInterval(span))
         case let (nil, e?): return (e.addingTimeInterval(-span), e)
-        case (nil, nil): let now = Date(); return (now.addingTimeInterval(-span), now)
+        case (nil, nil): let now = req.now; return (now.addingTimeInterval(-span), now)
         }
     }
 

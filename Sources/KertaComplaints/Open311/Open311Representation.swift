@@ -47,7 +47,7 @@ package struct Open311Representation {
 
     /// One request. `extensions` adds the detailed status, every photo and the public notes.
     package func request(_ c: Open311Request, category: Category?, photos: [UUID], notes: [Open311Note], extensions: Bool) -> Open311Node {
-        let status = c.statusValue
+        let status = c.status
         let photoURLs = photos.map { "\(publicURL)/api/v1/complaints/\(c.ticket)/photos/\($0.uuidString.lowercased())" }
         let statusNotes = c.publicResponse ?? notes.last?.body
         let serviceName = category.map { language == .english ? $0.nameEN : $0.nameID } ?? c.categoryCode

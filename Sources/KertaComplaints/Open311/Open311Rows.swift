@@ -10,7 +10,7 @@ import KertaPlatform
 package struct Open311Request {
     package let id: UUID
     package let ticket: String
-    package let status: String
+    package let status: ComplaintStatus
     package let publicResponse: String?
     package let categoryCode: String
     package let text: String
@@ -25,7 +25,6 @@ package struct Open311Request {
     package let latitude: Double
     package let longitude: Double
 
-    package var statusValue: ComplaintStatus { ComplaintStatus(rawValue: status) ?? .submitted }
     package var point: GeoPoint { GeoPoint(latitude: latitude, longitude: longitude) }
 
     /// The columns read, in the order of the select list.

@@ -10,24 +10,17 @@ package struct AdminController: RouteCollection {
     package init() {}
 
     package func boot(routes: any RoutesBuilder) throws {
-        let admin = routes.grouped("console", "admin")
-        admin.get(use: overview)
-        admin.get("categories", ":code", use: categoryForm)
-        admin.post("categories", ":code", use: saveCategory)
-        admin.post("agencies", ":code", "toggle", use: toggleAgency)
-        admin.post("users", use: createUser)
-        admin.post("users", ":id", use: updateUser)
-        admin.post("apikeys", use: createKey)
-        admin.post("apikeys", ":id", "revoke", use: revokeKey)
-        admin.post("templates", use: createTemplate)
-        admin.post("templates", ":id", "delete", use: deleteTemplate)
-    }
-
-    /// Admins only; others are sent to sign in, or refused.
-    private func requireAdmin(_ req: Request) throws -> User? {
-        guard let user = req.user else { return nil }
-        guard user.roleValue == .admin else { throw APIError.forbidden }
-        return user
+        let admin = routes.grouped(RoleGuard([.admin], answer: .page))
+        admin.get(SitePath.admin.components, use: overview)
+        admin.get(SitePath.adminCategory.components, use: categoryForm)
+        admin.post(SitePath.adminCategory.components, use: saveCategory)
+        admin.post(SitePath.adminAgencyToggle.components, use: toggleAgency)
+        admin.post(SitePath.adminUsers.components, use: createUser)
+        admin.post(SitePath.adminUser.components, use: updateUser)
+        admin.post(SitePath.adminKeys.components, use: createKey)
+        admin.post(SitePath.adminKeyRevoke.components, use: revokeKey)
+        admin.post(SitePath.adminTemplates.components, use: createTemplate)
+        admin.post(SitePath.adminTemplateDelete.components, use: deleteTemplate)
     }
 
     package struct UserRow: Encodable { let id: String; let email: String; let name: String; let role: NamedCode; let agency: String; let active: Bool }
@@ -53,7 +46,6 @@ package struct AdminController: RouteCollection {
     package struct AgencyRow: Encodable { let code: String; let name: String; let intake: String; let active: Bool }
 
     @Sendable package func overview(req: Request) async throws -> Response {
-        guard try requireAdmin(req) != nil else { return PortalController.toLogin(req) }
         return try await overviewPage(req, newKey: nil, message: nil)
     }
 
@@ -97,7 +89,6 @@ package struct AdminController: RouteCollection {
     package struct CategoryPage: Encodable { let category: CategoryDTO; let heading: String; let agencies: [NamedCode]; let priorities: [NamedCode]; let active: Bool; let error: String? }
 
     @Sendable package func categoryForm(req: Request) async throws -> Response {
-        guard try requireAdmin(req) != nil else { return PortalController.toLogin(req) }
         guard let category = try await Category.find(req.parameters.get("code"), on: req.db) else { throw Abort(.notFound) }
         return try await categoryPage(req, category, error: nil)
     }
@@ -118,7 +109,6 @@ package struct AdminController: RouteCollection {
     }
 
     @Sendable package func saveCategory(req: Request) async throws -> Response {
-        guard try requireAdmin(req) != nil else { return PortalController.toLogin(req) }
         guard let category = try await Category.find(req.parameters.get("code"), on: req.db) else { throw Abort(.notFound) }
         let form = try req.content.decode(CategoryForm.self)
         var problems = ProblemList()
@@ -142,21 +132,20 @@ package struct AdminController: RouteCollection {
         category.groupID = form.group_id!.trimmingCharacters(in: .whitespaces)
         category.groupEN = form.group_en!.trimmingCharacters(in: .whitespaces)
         category.$agency.id = agency!
-        category.priority = priority!.rawValue
+        category.priority = priority!
         category.active = form.active == "on" || form.active == "true"
-        category.editedAt = Date()
+        category.editedAt = req.now
         try await category.save(on: req.db)
         await req.application.kertaCaches.referenceChanged()
-        return req.redirect(to: "/console/admin#categories", redirectType: .normal)
+        return req.redirect(to: SitePath.admin.link() + "#categories", redirectType: .normal)
     }
 
     @Sendable package func toggleAgency(req: Request) async throws -> Response {
-        guard try requireAdmin(req) != nil else { return PortalController.toLogin(req) }
         guard let agency = try await Agency.find(req.parameters.get("code"), on: req.db) else { throw Abort(.notFound) }
         agency.active.toggle()
         try await agency.save(on: req.db)
         await req.application.kertaCaches.referenceChanged()
-        return req.redirect(to: "/console/admin#agencies", redirectType: .normal)
+        return req.redirect(to: SitePath.admin.link() + "#agencies", redirectType: .normal)
     }
 
     // MARK: Users
@@ -164,12 +153,11 @@ package struct AdminController: RouteCollection {
     package struct NewUserForm: Content { let email: String?; let password: String?; let role: String?; let agency: String?; let name: String? }
 
     @Sendable package func createUser(req: Request) async throws -> Response {
-        guard try requireAdmin(req) != nil else { return PortalController.toLogin(req) }
         let form = try req.content.decode(NewUserForm.self)
         do {
             let account = try NewAccount(email: form.email, password: form.password, role: form.role, agency: form.agency, name: form.name)
             _ = try await AccountService(db: req.db, hasher: req.application.password.sync).create(account)
-            return req.redirect(to: "/console/admin#users", redirectType: .normal)
+            return req.redirect(to: SitePath.admin.link() + "#users", redirectType: .normal)
         } catch {
             return try await failed(req, error)
         }
@@ -178,7 +166,7 @@ package struct AdminController: RouteCollection {
     package struct UserForm: Content { let role: String?; let agency: String?; let active: String? }
 
     @Sendable package func updateUser(req: Request) async throws -> Response {
-        guard let admin = try requireAdmin(req) else { return PortalController.toLogin(req) }
+        let admin = try req.requireUser()
         guard let user = try await User.find(req.parameters.get("id", as: UUID.self), on: req.db) else { throw Abort(.notFound) }
         let form = try req.content.decode(UserForm.self)
         do {
@@ -189,12 +177,12 @@ package struct AdminController: RouteCollection {
             if user.id == admin.id && (role != .admin || form.active != "on") {
                 throw ValidationFailure(field: "role", id: "Anda tidak dapat mencabut akses admin Anda sendiri", en: "you cannot remove your own admin access")
             }
-            user.role = role.rawValue
+            user.role = role
             user.$agency.id = agency
             user.active = form.active == "on"
             try await user.save(on: req.db)
             if !user.active { try await UserToken.query(on: req.db).filter(\.$user.$id == user.requireID()).delete() }
-            return req.redirect(to: "/console/admin#users", redirectType: .normal)
+            return req.redirect(to: SitePath.admin.link() + "#users", redirectType: .normal)
         } catch {
             return try await failed(req, error)
         }
@@ -205,38 +193,34 @@ package struct AdminController: RouteCollection {
     package struct KeyForm: Content { let name: String?; let rate: String? }
 
     @Sendable package func createKey(req: Request) async throws -> Response {
-        guard try requireAdmin(req) != nil else { return PortalController.toLogin(req) }
         let form = try req.content.decode(KeyForm.self)
         guard let name = form.name.trimmedNonEmpty else { return try await failed(req, ValidationFailure(field: "name", id: "nama wajib diisi", en: "name is required")) }
         let rate = min(max(Int(form.rate ?? "") ?? 60, 1), 10_000)
-        let (_, secret) = try await ApiKeyService(db: req.db).create(name: name, ratePerMinute: rate)
+        let (_, secret) = try await ApiKeyService(db: req.db, now: req.application.currentTime).create(name: name, ratePerMinute: rate)
         // Shown once, on this page only.
         return try await overviewPage(req, newKey: secret, message: nil)
     }
 
     @Sendable package func revokeKey(req: Request) async throws -> Response {
-        guard try requireAdmin(req) != nil else { return PortalController.toLogin(req) }
-        _ = try await ApiKeyService(db: req.db).revoke(prefixOrID: req.parameters.get("id") ?? "")
-        return req.redirect(to: "/console/admin#keys", redirectType: .normal)
+        _ = try await ApiKeyService(db: req.db, now: req.application.currentTime).revoke(prefixOrID: req.parameters.get("id") ?? "")
+        return req.redirect(to: SitePath.admin.link() + "#keys", redirectType: .normal)
     }
 
     package struct TemplateForm: Content { let category: String?; let body: String? }
 
     @Sendable package func createTemplate(req: Request) async throws -> Response {
-        guard try requireAdmin(req) != nil else { return PortalController.toLogin(req) }
         let form = try req.content.decode(TemplateForm.self)
         guard let body = form.body.trimmedNonEmpty else { return try await failed(req, ValidationFailure(field: "body", id: "isi wajib diisi", en: "body is required")) }
         let category = form.category.trimmedNonEmpty?.uppercased()
         if let category, try await Category.find(category, on: req.db) == nil {
             return try await failed(req, ValidationFailure(field: "category", id: "kategori \(category) tidak dikenal", en: "there is no category \(category)"))
         }
-        try await ResponseTemplate(categoryCode: category, body: body, createdAt: Date()).create(on: req.db)
-        return req.redirect(to: "/console/admin#templates", redirectType: .normal)
+        try await ResponseTemplate(categoryCode: category, body: body, createdAt: req.now).create(on: req.db)
+        return req.redirect(to: SitePath.admin.link() + "#templates", redirectType: .normal)
     }
 
     @Sendable package func deleteTemplate(req: Request) async throws -> Response {
-        guard try requireAdmin(req) != nil else { return PortalController.toLogin(req) }
         try await ResponseTemplate.query(on: req.db).filter(\.$id == req.parameters.get("id", as: UUID.self) ?? UUID()).delete()
-        return req.redirect(to: "/console/admin#templates", redirectType: .normal)
+        return req.redirect(to: SitePath.admin.link() + "#templates", redirectType: .normal)
     }
 }

@@ -36,7 +36,7 @@ package struct ComplaintCard: Encodable, Sendable {
     /// The map's markers as JSON for the page's script, with the status's words for the popups
     /// (the list beside the map works without the script).
     package static func markers(_ cards: [ComplaintCard]) -> String {
-        let rows = cards.map { ["ticket": $0.ticket, "status": $0.status.code, "label": $0.status.name, "lat": $0.lat, "lon": $0.lon, "category": $0.category.name] }
+        let rows = cards.map { ["ticket": $0.ticket, "href": SitePath.complaint.link($0.ticket), "status": $0.status.code, "label": $0.status.name, "lat": $0.lat, "lon": $0.lon, "category": $0.category.name] }
         let data = (try? JSONEncoder().encode(rows)) ?? Data("[]".utf8)
         return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/")
     }

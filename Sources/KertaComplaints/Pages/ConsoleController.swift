@@ -10,18 +10,13 @@ package struct ConsoleController: RouteCollection {
     package init() {}
 
     package func boot(routes: any RoutesBuilder) throws {
-        let console = routes.grouped("console")
-        console.get(use: queue)
-        console.get("complaints", ":ticket", use: workspace)
-        console.on(.POST, "complaints", ":ticket", "act", body: .collect(maxSize: "45mb"), use: act)
-        console.post("complaints", ":ticket", "note", use: note)
-        console.post("complaints", ":ticket", "escalate", use: escalate)
-        console.post("complaints", ":ticket", "visibility", use: changeVisibility)
-    }
-
-    private func staff(_ req: Request) -> User? {
-        guard let user = req.user, user.roleValue?.isStaff == true else { return nil }
-        return user
+        let console = routes.grouped(RoleGuard.staff(.page))
+        console.get(SitePath.console.components, use: queue)
+        console.get(SitePath.workspace.components, use: workspace)
+        console.on(.POST, SitePath.workspaceAct.components, body: .collect(maxSize: "45mb"), use: act)
+        console.post(SitePath.workspaceNote.components, use: note)
+        console.post(SitePath.workspaceEscalate.components, use: escalate)
+        console.post(SitePath.workspaceVisibility.components, use: changeVisibility)
     }
 
     package struct QueueItem: Encodable {
@@ -42,22 +37,22 @@ package struct ConsoleController: RouteCollection {
     }
 
     @Sendable package func queue(req: Request) async throws -> Response {
-        guard let user = staff(req) else { return req.user == nil ? PortalController.toLogin(req) : try await forbidden(req) }
+        let user = try req.requireUser()
         let query = Complaint.query(on: req.db)
         let heading: String
-        switch user.roleValue {
+        switch user.role {
         case .verifier:
-            query.filter(\.$status ~~ [ComplaintStatus.submitted.rawValue, ComplaintStatus.referred.rawValue])
+            query.filter(\.$status ~~ [ComplaintStatus.submitted, .referred])
             heading = req.words("console_heading_verifier")
         case .officer:
             query.filter(\.$agencyCode == user.$agency.id)
-                .filter(\.$status ~~ ComplaintStatus.allCases.filter(\.isWithAgency).map(\.rawValue))
+                .filter(\.$status ~~ ComplaintStatus.allCases.filter(\.isWithAgency))
             heading = req.words("console_heading_officer", ["agency": user.$agency.id ?? req.words("console_your_agency")])
         case .supervisor:
-            query.group(.or) { $0.filter(\.$overdueAt != nil).filter(\.$escalatedAt != nil) }.filter(\.$status ~~ ComplaintStatus.allCases.filter(\.isOpen).map(\.rawValue))
+            query.group(.or) { $0.filter(\.$overdueAt != nil).filter(\.$escalatedAt != nil) }.filter(\.$status ~~ ComplaintStatus.allCases.filter(\.isOpen))
             heading = req.words("console_heading_supervisor")
         default:
-            query.filter(\.$status ~~ ComplaintStatus.allCases.filter(\.isOpen).map(\.rawValue))
+            query.filter(\.$status ~~ ComplaintStatus.allCases.filter(\.isOpen))
             heading = req.words("console_heading_all")
         }
         let filter = try ComplaintFilter(from: req)
@@ -66,7 +61,7 @@ package struct ConsoleController: RouteCollection {
         let sort = req.queryText("sort") == "new" ? "new" : "due"
         if sort == "new" { query.sort(\.$submittedAt, .descending) } else { query.sort(\.$dueAt).sort(\.$submittedAt) }
         let rows = try await query.range(((page - 1) * 25)..<(page * 25 + 1)).all()
-        let now = Date()
+        let now = req.now
         let catalog = try await req.application.kertaCaches.catalog(on: req.db)
         let items = rows.prefix(25).map { c in
             let left = (c.dueAt ?? now).timeIntervalSince(now)
@@ -75,7 +70,7 @@ package struct ConsoleController: RouteCollection {
         }
         return try await req.page("console", title: "console_title", QueuePage(heading: heading, filters: ["status": req.queryText("status") ?? "", "category": req.queryText("category") ?? "",
                                                             "agency": req.queryText("agency") ?? "", "kecamatan": req.queryText("kecamatan") ?? "", "sort": sort],
-                                                            choices: try await FilterChoices.load(req), agencyFilter: user.roleValue != .officer,
+                                                            choices: try await FilterChoices.load(req), agencyFilter: user.role != .officer,
                                                             items: Array(items), page: page, hasNext: rows.count > 25))
     }
 
@@ -115,18 +110,18 @@ package struct ConsoleController: RouteCollection {
     }
 
     private func workspacePage(_ req: Request, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
-        guard staff(req) != nil else { return req.user == nil ? PortalController.toLogin(req) : try await forbidden(req) }
         let ticket = try req.parameters.require("ticket")
         let service = req.complaints
         let (complaint, actor) = try await service.find(ticket: ticket, user: req.user, accessKey: nil)
         let workflow = try await service.workflow()
-        let presenter = ComplaintPresenter(db: req.db, workflow: workflow, caches: req.application.kertaCaches)
+        let presenter = ComplaintPresenter(db: req.db, workflow: workflow, caches: req.application.kertaCaches, now: req.now)
         let view = try await presenter.view(complaint, actor: actor) { "/api/v1/complaints/\(complaint.ticket)/photos/\($0.uuidString.lowercased())" }
         let history = try await presenter.history(complaint, actor: actor).map { HistoryLine($0, language: req.language) }
         let nearby = try await service.nearby(complaint.point, category: complaint.categoryCode, viewer: actor, excluding: complaint.id)
-        let actions = workflow.availableMoves(complaint.facts, for: actor, at: Date()).map { to in
-            Action(to: to.rawValue, label: to.label.text(req.language), needsNote: to == .resolved, needsReason: to == .rejected || to == .referred || to == .onHold,
-                   needsAgency: to == .dispatched, needsDuplicate: to == .duplicate)
+        let actions = workflow.availableMoves(complaint.facts, for: actor, at: req.now).map { to in
+            let fields = ComplaintWorkflow.fields(for: to)
+            return Action(to: to.rawValue, label: to.label.text(req.language), needsNote: fields.offers(.note), needsReason: fields.offers(.reason),
+                          needsAgency: fields.offers(.agency), needsDuplicate: fields.offers(.duplicateOf))
         }
         let agencies = try await Agency.query(on: req.db).filter(\.$intake != "no").sort(\.$id).all().map(AgencyDTO.init)
         let catalog = try await req.application.kertaCaches.catalog(on: req.db)
@@ -158,7 +153,6 @@ package struct ConsoleController: RouteCollection {
     }
 
     @Sendable package func act(req: Request) async throws -> Response {
-        guard staff(req) != nil else { return req.user == nil ? PortalController.toLogin(req) : try await forbidden(req) }
         let ticket = try req.parameters.require("ticket")
         let form = try req.content.decode(ActForm.self)
         do {
@@ -169,7 +163,7 @@ package struct ConsoleController: RouteCollection {
             _ = try await req.complaints.transition(ticket: ticket, TransitionRequest(to: target, note: form.note, agency: form.agency,
                                                                                       duplicateOf: form.duplicate_of, reason: form.reason),
                                                     user: req.user, accessKey: nil, photos: photos)
-            return req.redirect(to: "/console/complaints/\(ticket)", redirectType: .normal)
+            return req.redirect(to: SitePath.workspace.link(ticket), redirectType: .normal)
         } catch {
             return try await failed(req, error)
         }
@@ -178,13 +172,12 @@ package struct ConsoleController: RouteCollection {
     package struct NoteForm: Content { let body: String?; let `internal`: String? }
 
     @Sendable package func note(req: Request) async throws -> Response {
-        guard staff(req) != nil else { return req.user == nil ? PortalController.toLogin(req) : try await forbidden(req) }
         let ticket = try req.parameters.require("ticket")
         let form = try req.content.decode(NoteForm.self)
         do {
             _ = try await req.complaints.addUpdate(ticket: ticket, body: form.body, isInternal: form.internal == "on" || form.internal == "true",
                                                    user: req.user, accessKey: nil)
-            return req.redirect(to: "/console/complaints/\(ticket)", redirectType: .normal)
+            return req.redirect(to: SitePath.workspace.link(ticket), redirectType: .normal)
         } catch {
             return try await failed(req, error)
         }
@@ -194,12 +187,11 @@ package struct ConsoleController: RouteCollection {
 
     /// A supervisor escalates from the workspace (``ComplaintService/escalate(ticket:_:user:)``).
     @Sendable package func escalate(req: Request) async throws -> Response {
-        guard staff(req) != nil else { return req.user == nil ? PortalController.toLogin(req) : try await forbidden(req) }
         let ticket = try req.parameters.require("ticket")
         let form = try req.content.decode(EscalateForm.self)
         do {
             _ = try await req.complaints.escalate(ticket: ticket, try EscalationRequest(reason: form.reason, priority: form.priority), user: req.user)
-            return req.redirect(to: "/console/complaints/\(ticket)", redirectType: .normal)
+            return req.redirect(to: SitePath.workspace.link(ticket), redirectType: .normal)
         } catch {
             return try await failed(req, error)
         }
@@ -209,13 +201,12 @@ package struct ConsoleController: RouteCollection {
 
     /// Staff change who may see the complaint (``ComplaintService/changeVisibility(ticket:_:user:)``).
     @Sendable package func changeVisibility(req: Request) async throws -> Response {
-        guard staff(req) != nil else { return req.user == nil ? PortalController.toLogin(req) : try await forbidden(req) }
         let ticket = try req.parameters.require("ticket")
         let form = try req.content.decode(VisibilityForm.self)
         do {
             _ = try await req.complaints.changeVisibility(ticket: ticket, try VisibilityChangeRequest(visibility: form.visibility, reason: form.reason),
                                                           user: req.user)
-            return req.redirect(to: "/console/complaints/\(ticket)", redirectType: .normal)
+            return req.redirect(to: SitePath.workspace.link(ticket), redirectType: .normal)
         } catch {
             return try await failed(req, error)
         }
@@ -226,9 +217,5 @@ package struct ConsoleController: RouteCollection {
         guard api.status.code < 500, api.status != .notFound else { throw error }
         let text = api.sentence(req.language)
         return try await workspacePage(req, error: text, status: api.status)
-    }
-
-    private func forbidden(_ req: Request) async throws -> Response {
-        throw APIError.forbidden
     }
 }

@@ -13,7 +13,8 @@ package struct HistoryLine: Encodable, Sendable {
     package init(_ entry: HistoryEntry, language: Language) {
         at = entry.at
         action = Catalogue.shared.historyAction(entry.action, language)
-        to = entry.to.map { NamedCode.status($0, language) }
+        // The trail keeps what was written then; a code this version no longer knows is shown as written.
+        to = entry.to.map { code in ComplaintStatus(rawValue: code).map { NamedCode.status($0, language) } ?? NamedCode(code: code, name: code) }
         actor = entry.actor
         note = entry.note
     }

@@ -7,20 +7,20 @@ package struct NamedCode: Encodable, Sendable, Equatable {
     package let code: String
     package let name: String
 
-    package static func status(_ raw: String, _ language: Language) -> NamedCode {
-        NamedCode(code: raw, name: ComplaintStatus(rawValue: raw).map { Catalogue.shared.status($0, language) } ?? raw)
+    package static func status(_ status: ComplaintStatus, _ language: Language) -> NamedCode {
+        NamedCode(code: status.rawValue, name: Catalogue.shared.status(status, language))
     }
 
-    package static func visibility(_ raw: String, _ language: Language) -> NamedCode {
-        NamedCode(code: raw, name: ComplaintVisibility(rawValue: raw).map { Catalogue.shared.visibility($0, language) } ?? raw)
+    package static func visibility(_ visibility: ComplaintVisibility, _ language: Language) -> NamedCode {
+        NamedCode(code: visibility.rawValue, name: Catalogue.shared.visibility(visibility, language))
     }
 
-    package static func priority(_ raw: String, _ language: Language) -> NamedCode {
-        NamedCode(code: raw, name: Priority(rawValue: raw).map { Catalogue.shared.priority($0, language) } ?? raw)
+    package static func priority(_ priority: Priority, _ language: Language) -> NamedCode {
+        NamedCode(code: priority.rawValue, name: Catalogue.shared.priority(priority, language))
     }
 
-    package static func role(_ raw: String, _ language: Language) -> NamedCode {
-        NamedCode(code: raw, name: Role(rawValue: raw).map { Catalogue.shared.role($0, language) } ?? raw)
+    package static func role(_ role: Role, _ language: Language) -> NamedCode {
+        NamedCode(code: role.rawValue, name: Catalogue.shared.role(role, language))
     }
 
     /// A category by its name in the language (the reference data's own names).

@@ -12,19 +12,19 @@ package struct PortalController: RouteCollection {
     package init() {}
 
     package func boot(routes: any RoutesBuilder) throws {
-        routes.get(use: home)
-        routes.get("report", use: reportForm)
-        routes.on(.POST, "report", body: .collect(maxSize: "45mb"), use: report)
-        routes.get("complaints", ":ticket", use: complaint)
-        routes.post("complaints", ":ticket", "respond", use: respond)
-        routes.post("complaints", ":ticket", "follow", use: follow)
-        routes.get("map", use: map)
-        routes.get("performance", use: performance)
-        routes.get("login", use: loginForm)
-        routes.post("login", use: login)
-        routes.post("logout", use: logout)
-        routes.get("account", use: account)
-        routes.get("lang", ":code", use: switchLanguage)
+        routes.get(SitePath.home.components, use: home)
+        routes.get(SitePath.report.components, use: reportForm)
+        routes.on(.POST, SitePath.report.components, body: .collect(maxSize: "45mb"), use: report)
+        routes.get(SitePath.complaint.components, use: complaint)
+        routes.post(SitePath.complaintRespond.components, use: respond)
+        routes.post(SitePath.complaintFollow.components, use: follow)
+        routes.get(SitePath.map.components, use: map)
+        routes.get(SitePath.performance.components, use: performance)
+        routes.get(SitePath.login.components, use: loginForm)
+        routes.post(SitePath.login.components, use: login)
+        routes.post(SitePath.logout.components, use: logout)
+        routes.get(SitePath.account.components, use: account)
+        routes.get(SitePath.language.components, use: switchLanguage)
     }
 
     // MARK: Home
@@ -61,7 +61,7 @@ package struct PortalController: RouteCollection {
         let counts = ComplaintStatus.allCases.map {
             StatusCount(status: $0.rawValue, label: $0.label.text(req.language), count: byStatus[$0.rawValue] ?? 0)
         }
-        let (from, to) = PerformanceService.currentMonth()
+        let (from, to) = PerformanceService.currentMonth(now: req.now)
         let ranking = try await caches.performance(from: from, to: to, on: db).filter { $0.rank != nil }
         return try await req.page("home", title: "home_title",
                                   Home(recent: cards, counts: counts,
@@ -188,7 +188,7 @@ package struct PortalController: RouteCollection {
                 let result = try await req.complaints.submit(new, photos: photos, user: req.user,
                                                              idempotencyKey: req.headers.first(name: "Idempotency-Key"))
                 if let key = result.accessKey { req.session.data["key:\(result.complaint.ticket)"] = key }
-                return req.redirect(to: "/complaints/\(result.complaint.ticket)?new=1", redirectType: .normal)
+                return req.redirect(to: SitePath.complaint.link(result.complaint.ticket) + "?new=1", redirectType: .normal)
             }
         } catch {
             try Self.collect(error, into: &errors, req)
@@ -247,10 +247,10 @@ package struct PortalController: RouteCollection {
         let service = req.complaints
         let key = accessKey(req, ticket)
         let (complaint, actor) = try await service.find(ticket: ticket, user: req.user, accessKey: key)
-        let presenter = ComplaintPresenter(db: req.db, workflow: try await service.workflow(), caches: req.application.kertaCaches)
+        let presenter = ComplaintPresenter(db: req.db, workflow: try await service.workflow(), caches: req.application.kertaCaches, now: req.now)
         let view = try await presenter.view(complaint, actor: actor) { "/api/v1/complaints/\(complaint.ticket)/photos/\($0.uuidString.lowercased())" + (key.map { "?key=\($0)" } ?? "") }
         let history = ComplaintAccess.canSeeHistory(complaint.facts, by: actor) ? try await presenter.history(complaint, actor: actor) : []
-        let canRespond = actor.isReporter && complaint.statusValue == .resolved
+        let canRespond = actor.isReporter && complaint.status == .resolved
         let canRate = actor.isReporter && complaint.resolvedAt != nil && complaint.ratingStars == nil
         let catalog = try await req.application.kertaCaches.catalog(on: req.db)
         let language = req.language
@@ -261,7 +261,7 @@ package struct PortalController: RouteCollection {
                                                 visibility: .visibility(complaint.visibility, language),
                                                 history: history.map { HistoryLine($0, language: language) }, isNew: req.queryText("new") != nil,
                                                 accessKey: req.queryText("new") != nil ? key : nil, canRespond: canRespond, canRate: canRate,
-                                                canFollow: !actor.isReporter && complaint.statusValue.isOpen, followed: req.queryText("followed") != nil,
+                                                canFollow: !actor.isReporter && complaint.status.isOpen, followed: req.queryText("followed") != nil,
                                                 signedIn: req.user != nil, error: error),
                                   status: status)
     }
@@ -285,7 +285,7 @@ package struct PortalController: RouteCollection {
             case "rate": _ = try await req.complaints.rate(ticket: ticket, stars: Int(form.stars ?? "") ?? 0, comment: form.comment, user: req.user, accessKey: key)
             default: throw APIError.invalid(field: "action", "unknown action")
             }
-            return req.redirect(to: "/complaints/\(ticket)", redirectType: .normal)
+            return req.redirect(to: SitePath.complaint.link(ticket), redirectType: .normal)
         } catch {
             let api = KertaErrorMiddleware.classify(error)
             guard api.status.code < 500 else { throw error }
@@ -313,7 +313,7 @@ package struct PortalController: RouteCollection {
         if already == 0 {
             try await ComplaintFollower(complaintID: id, userID: req.user?.id, email: req.user == nil ? email : nil, viaTicket: nil).create(on: req.db)
         }
-        return req.redirect(to: "/complaints/\(complaint.ticket)?followed=1", redirectType: .normal)
+        return req.redirect(to: SitePath.complaint.link(complaint.ticket) + "?followed=1", redirectType: .normal)
     }
 
     // MARK: Map, performance, account
@@ -341,7 +341,7 @@ package struct PortalController: RouteCollection {
     package struct PerformancePage: Encodable { let rows: [PerformanceLine]; let from: String; let to: String; let chart: String }
 
     @Sendable package func performance(req: Request) async throws -> Response {
-        let (from, to) = PerformanceService.currentMonth()
+        let (from, to) = PerformanceService.currentMonth(now: req.now)
         // The page shows the last three months, so the table is full early in a month too.
         let start = Calendar.wita.date(byAdding: .month, value: -2, to: from) ?? from
         let rows = try await req.application.kertaCaches.performance(from: start, to: to, on: req.db)
@@ -355,7 +355,7 @@ package struct PortalController: RouteCollection {
     package struct AccountPage: Encodable { let items: [ComplaintCard] }
 
     @Sendable package func account(req: Request) async throws -> Response {
-        guard let user = req.user else { return Self.toLogin(req) }
+        guard let user = req.user else { return req.redirectToSignIn() }
         let items = try await Complaint.query(on: req.db).filter(\.$reporterUserID == user.id).sort(\.$submittedAt, .descending).limit(100).all()
         let catalog = try await req.application.kertaCaches.catalog(on: req.db)
         return try await req.page("account", title: "account_title", AccountPage(items: items.map { ComplaintCard($0, catalog: catalog, language: req.language) }))
@@ -365,10 +365,6 @@ package struct PortalController: RouteCollection {
 
     package struct LoginPage: Encodable { let next: String; let email: String; let error: String? }
     package struct LoginForm: Content { let email: String?; let password: String?; let next: String? }
-
-    package static func toLogin(_ req: Request) -> Response {
-        req.redirect(to: "/login?next=" + (req.url.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "/"), redirectType: .normal)
-    }
 
     /// Only paths on this site, so the sign-in cannot be used to send people elsewhere.
     package static func safeNext(_ next: String?) -> String {
@@ -383,7 +379,7 @@ package struct PortalController: RouteCollection {
     @Sendable package func login(req: Request) async throws -> Response {
         let form = try req.content.decode(LoginForm.self)
         do {
-            let user = try await SignInService(db: req.db, hasher: req.password.async).authenticate(email: form.email, password: form.password)
+            let user = try await SignInService(db: req.db, hasher: req.password.async, now: req.application.currentTime).authenticate(email: form.email, password: form.password)
             // A new session id on sign-in, so a session id planted before cannot be taken over.
             if let old = req.session.id {
                 try await SessionRecord.query(on: req.db).filter(\.$key == old).delete()
@@ -406,7 +402,7 @@ package struct PortalController: RouteCollection {
     @Sendable package func logout(req: Request) async throws -> Response {
         req.auth.logout(User.self)
         req.session.destroy()
-        return req.redirect(to: "/", redirectType: .normal)
+        return req.redirect(to: SitePath.home.link(), redirectType: .normal)
     }
 
     @Sendable package func switchLanguage(req: Request) async throws -> Response {

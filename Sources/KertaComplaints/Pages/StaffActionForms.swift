@@ -31,9 +31,9 @@ package struct StaffActionForms: Encodable {
         let facts = complaint.facts
         escalated = ComplaintEscalation.isStanding(escalatedAt: complaint.escalatedAt, status: facts.status)
         escalatedAt = escalated ? complaint.escalatedAt.map(WITATimestamp.string(from:)) : nil
-        let stage = complaint.escalatedStage.flatMap(ComplaintStatus.init(rawValue:))
+        let stage = complaint.escalatedStage
         escalate = ComplaintEscalation.mayEscalate(actor) && ComplaintEscalation.stateRefusal(facts, escalatedStage: stage) == nil
-            ? Escalate(canRaise: Priority.high < complaint.priorityValue) : nil
+            ? Escalate(canRaise: Priority.high < complaint.priority) : nil
         let options = ComplaintVisibilityChange.options(facts, by: actor)
         visibility = options.isEmpty ? nil : Visibility(options: options.map {
             Choice(value: $0.rawValue, label: strings["vis_\($0.rawValue)"] ?? $0.rawValue)

@@ -21,6 +21,31 @@ public struct ComplaintWorkflow: Sendable {
         .rejected: [], .duplicate: [], .closed: [],
     ]
 
+    /// What each move asks for (``MoveFields``); a move not listed asks for nothing.
+    public static let moveFields: [ComplaintStatus: MoveFields] = [
+        .dispatched: MoveFields(offers: [.agency]),
+        .rejected: MoveFields(offers: [.reason], requires: .init(
+            field: .reason, satisfiedBy: [.reason],
+            text: LocalizedText(id: "alasan penolakan wajib diisi", en: "a reason is required to reject a complaint"))),
+        .duplicate: MoveFields(offers: [.duplicateOf], requires: .init(
+            field: .duplicateOf, satisfiedBy: [.duplicateOf],
+            text: LocalizedText(id: "sebutkan tiket asli yang diduplikasi", en: "name the original ticket in duplicate_of"))),
+        .referred: MoveFields(offers: [.reason], requires: .init(
+            field: .reason, satisfiedBy: [.reason, .note],
+            text: LocalizedText(id: "jelaskan mengapa bukan wewenang instansi ini dan ke mana sebaiknya diteruskan",
+                                en: "say why this is not the agency's authority and where it belongs"))),
+        .onHold: MoveFields(offers: [.reason]),
+        .resolved: MoveFields(offers: [.note], requires: .init(
+            field: .note, satisfiedBy: [.note],
+            text: LocalizedText(id: "tanggapan publik wajib diisi saat menyelesaikan pengaduan",
+                                en: "a public response is required to resolve a complaint"))),
+        .reopened: MoveFields(offers: [.reason], requires: .init(
+            field: .reason, satisfiedBy: [.reason, .note],
+            text: LocalizedText(id: "jelaskan mengapa hasilnya belum sesuai", en: "say why the result is not right"))),
+    ]
+
+    public static func fields(for move: ComplaintStatus) -> MoveFields { moveFields[move] ?? MoveFields(offers: []) }
+
     public let calendar: WorkingDayCalendar
 
     public init(calendar: WorkingDayCalendar) {
@@ -41,24 +66,9 @@ public struct ComplaintWorkflow: Sendable {
         if let refusal = permission(facts, to: request.to, actor: actor, now: now) {
             throw WorkflowRefusal.forbidden(refusal)
         }
-        var problems = ProblemList()
-        switch request.to {
-        case .rejected where request.reason == nil:
-            problems.add("reason", id: "alasan penolakan wajib diisi", en: "a reason is required to reject a complaint")
-        case .duplicate where request.duplicateOf == nil:
-            problems.add("duplicate_of", id: "sebutkan tiket asli yang diduplikasi", en: "name the original ticket in duplicate_of")
-        case .referred where request.reason == nil && request.note == nil:
-            problems.add("reason", id: "jelaskan mengapa bukan wewenang instansi ini dan ke mana sebaiknya diteruskan",
-                         en: "say why this is not the agency's authority and where it belongs")
-        case .resolved where request.note == nil:
-            problems.add("note", id: "tanggapan publik wajib diisi saat menyelesaikan pengaduan",
-                         en: "a public response is required to resolve a complaint")
-        case .reopened where request.reason == nil && request.note == nil:
-            problems.add("reason", id: "jelaskan mengapa hasilnya belum sesuai", en: "say why the result is not right")
-        default:
-            break
+        if let problem = Self.fields(for: request.to).problem(with: request) {
+            throw WorkflowRefusal.invalid(ValidationFailure([problem]))
         }
-        if !problems.isEmpty { throw WorkflowRefusal.invalid(ValidationFailure(problems.problems)) }
     }
 
     /// nil when the actor may make the move, else the reason they may not.

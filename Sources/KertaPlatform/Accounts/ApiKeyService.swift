@@ -8,9 +8,9 @@ package struct ApiKeyService {
     }
 
     package let db: any Database
-    package var now: @Sendable () -> Date = Date.init
+    package var now: @Sendable () -> Date
 
-    package init(db: any Database, now: @escaping @Sendable () -> Date = Date.init) {
+    package init(db: any Database, now: @escaping @Sendable () -> Date) {
         self.db = db
         self.now = now
     }

@@ -11,8 +11,8 @@ package struct AuthController: RouteCollection {
 
     @Sendable package func token(req: Request) async throws -> TokenResponse {
         let body = try req.content.decode(TokenRequest.self)
-        let issued = try await SignInService(db: req.db, hasher: req.password.async).signIn(email: body.email, password: body.password)
+        let issued = try await SignInService(db: req.db, hasher: req.password.async, now: req.application.currentTime).signIn(email: body.email, password: body.password)
         return TokenResponse(token: issued.token, role: issued.user.role, agency: issued.user.$agency.id, name: issued.user.name,
-                             expiresAt: WITATimestamp.string(from: Date().addingTimeInterval(SignInService.tokenLifetime)))
+                             expiresAt: WITATimestamp.string(from: req.now.addingTimeInterval(SignInService.tokenLifetime)))
     }
 }

@@ -9,7 +9,7 @@ package struct BearerTokenAuthenticator: AsyncBearerAuthenticator {
     package func authenticate(bearer: BearerAuthorization, for request: Request) async throws {
         let hash = Digest.sha256Hex(bearer.token)
         guard let token = try await UserToken.query(on: request.db).filter(\.$tokenHash == hash).with(\.$user).first(),
-              token.expiresAt > Date(), token.user.active else { return }
+              token.expiresAt > request.now, token.user.active else { return }
         request.auth.login(token.user)
     }
 }

@@ -7,14 +7,7 @@ extension Request {
 
     /// The signed-in user, or 401.
     package func requireUser() throws -> User {
-        guard let user else { throw APIError.unauthorized }
-        return user
-    }
-
-    /// The signed-in user with one of these roles: 401 when signed out, 403 for another role.
-    package func requireRole(_ roles: Role...) throws -> User {
-        let user = try requireUser()
-        guard let role = user.roleValue, roles.contains(role) else { throw APIError.forbidden }
+        guard let user else { throw DomainError.unauthenticated }
         return user
     }
 

@@ -13,9 +13,9 @@ package struct SignInService {
 
     package let db: any Database
     package let hasher: AsyncPasswordHasher
-    package var now: @Sendable () -> Date = Date.init
+    package var now: @Sendable () -> Date
 
-    package init(db: any Database, hasher: AsyncPasswordHasher, now: @escaping @Sendable () -> Date = Date.init) {
+    package init(db: any Database, hasher: AsyncPasswordHasher, now: @escaping @Sendable () -> Date) {
         self.db = db
         self.hasher = hasher
         self.now = now
@@ -41,17 +41,15 @@ package struct SignInService {
         if email == nil { problems.add("email", id: "email wajib diisi", en: "email is required") }
         if password.trimmedNonEmpty == nil { problems.add("password", id: "kata sandi wajib diisi", en: "password is required") }
         if !problems.isEmpty {
-            throw APIError.invalid(problems.problems.map { .init(field: $0.field, text: $0.text) })
+            throw DomainError.input(problems.problems, kind: .malformed)
         }
         let windowStart = now().addingTimeInterval(-Self.failureWindow)
         let recent = try await LoginFailure.query(on: db).filter(\.$email == email!).filter(\.$at > windowStart).sort(\.$at).all()
         if recent.count >= Self.allowedFailures {
             let retryAfter = max(1, Int(recent[recent.count - Self.allowedFailures].at.addingTimeInterval(Self.failureWindow).timeIntervalSince(now()).rounded(.up)))
-            var error = APIError(.tooManyRequests, code: "too_many_attempts",
-                                 id: "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam \(retryAfter / 60 + 1) menit.",
-                                 en: "Too many failed sign-in attempts. Try again in \(retryAfter / 60 + 1) minutes.")
-            error.headers.replaceOrAdd(name: .retryAfter, value: String(retryAfter))
-            throw error
+            throw DomainError(.tooManyAttempts(retryAfterSeconds: retryAfter), code: "too_many_attempts",
+                              id: "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam \(retryAfter / 60 + 1) menit.",
+                              en: "Too many failed sign-in attempts. Try again in \(retryAfter / 60 + 1) minutes.")
         }
         let user = try await User.query(on: db).filter(\.$email == email!).filter(\.$active == true).first()
         // A hash is checked even for an unknown address, so response time does not reveal which addresses exist.
@@ -59,8 +57,8 @@ package struct SignInService {
         let matches = (try? await hasher.verify(password!, created: hash).get()) ?? false
         guard let user, matches else {
             try await LoginFailure(email: email!, at: now()).create(on: db)
-            throw APIError(.unauthorized, code: "invalid_credentials",
-                           id: "Email atau kata sandi salah.", en: "Wrong email or password.")
+            throw DomainError(.unauthenticated, code: "invalid_credentials",
+                              id: "Email atau kata sandi salah.", en: "Wrong email or password.")
         }
         try await LoginFailure.query(on: db).filter(\.$email == email!).delete()
         return user

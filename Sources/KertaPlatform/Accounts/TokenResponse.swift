@@ -1,8 +1,9 @@
+import KertaCore
 import Vapor
 
 package struct TokenResponse: Content {
     package let token: String
-    package let role: String
+    package let role: Role
     package let agency: String?
     package let name: String
     package let expiresAt: String

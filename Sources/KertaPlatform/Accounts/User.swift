@@ -16,7 +16,7 @@ package final class User: Model, @unchecked Sendable {
     // Who they are
     @Field(key: "name") package var name: String
     @OptionalField(key: "phone") package var phone: String?
-    @Field(key: "role") package var role: String
+    @Field(key: "role") package var role: Role
     /// The agency an officer acts for; nil for other roles.
     @OptionalParent(key: "agency_code") package var agency: Agency?
 
@@ -34,11 +34,9 @@ package final class User: Model, @unchecked Sendable {
         self.email = email.lowercased()
         self.passwordHash = passwordHash
         self.name = name
-        self.role = role.rawValue
+        self.role = role
         self.$agency.id = agencyCode
         self.isDemo = isDemo
         self.active = true
     }
-
-    package var roleValue: Role? { Role(rawValue: role) }
 }

@@ -10,7 +10,7 @@ package struct AuditActor: Sendable {
     package init(user: User?, fallbackName: String, isReporter: Bool) {
         if let user {
             id = user.id?.uuidString.lowercased()
-            role = user.role
+            role = user.role.rawValue
             name = user.name
         } else {
             id = nil

@@ -30,6 +30,19 @@ package struct PlainRow {
         return try sql!.decode(column: columns[index], as: T.self)
     }
 
+    /// A stored code read as its typed value: a code this version does not know is an error, never a default.
+    package func decode<T: RawRepresentable>(_ index: Int, as type: T.Type = T.self) throws -> T where T.RawValue == String {
+        let code: String = try decode(index)
+        guard let value = T(rawValue: code) else { throw UnknownCode(column: index, code: code) }
+        return value
+    }
+
+    package struct UnknownCode: Error, CustomStringConvertible {
+        package let column: Int
+        package let code: String
+        package var description: String { "column \(column) holds the unknown code \(code)" }
+    }
+
     package func optional<T: PostgresDecodable & Decodable>(_ index: Int, _ type: T.Type = T.self) throws -> T? {
         if let postgres {
             let cell = postgres[index]

@@ -32,14 +32,14 @@ extension Request {
     /// Who watches, as the events' audience rules see them.
     package var eventViewer: EventViewer {
         guard let user else { return .visitor }
-        return EventViewer(role: user.roleValue, agencyCode: user.$agency.id)
+        return EventViewer(role: user.role, agencyCode: user.$agency.id)
     }
 }
 
 extension Application {
     /// Removes events past the retention period (`KERTA_EVENT_RETENTION_DAYS`); returns how many.
-    package func pruneEvents(now: Date = Date()) async throws -> Int {
-        let cutoff = now.addingTimeInterval(-Double(kertaConfiguration.eventRetentionDays) * 86_400)
+    package func pruneEvents(now: Date? = nil) async throws -> Int {
+        let cutoff = (now ?? kertaClock.now()).addingTimeInterval(-Double(kertaConfiguration.eventRetentionDays) * 86_400)
         return try await EventStore(db: db as! any SQLDatabase).prune(before: cutoff)
     }
 }

@@ -7,13 +7,13 @@ extension Application {
     package var mailTransport: any MailTransport {
         get {
             if let configured = storage[MailTransportKey.self] { return configured }
-            if let url = kertaConfiguration.smtpURL, let smtp = SMTPMailTransport(url: url, group: eventLoopGroup) { return smtp }
+            if let url = kertaConfiguration.smtpURL, let smtp = SMTPMailTransport(url: url, group: eventLoopGroup, clock: kertaClock) { return smtp }
             return LogMailTransport(logger: logger)
         }
         set { storage[MailTransportKey.self] = newValue }
     }
 
-    package func outboxSender(now: @escaping @Sendable () -> Date = Date.init) -> OutboxSender {
-        OutboxSender(db: db, transport: mailTransport, from: kertaConfiguration.mailFrom, now: now)
+    package func outboxSender(now: (@Sendable () -> Date)? = nil) -> OutboxSender {
+        OutboxSender(db: db, transport: mailTransport, from: kertaConfiguration.mailFrom, now: now ?? currentTime)
     }
 }

@@ -32,6 +32,8 @@ package struct SMTPMailTransport: MailTransport {
     package let password: String?
     package let security: Security
     package let group: any EventLoopGroup
+    /// For the message's `Date:` header.
+    package let clock: any KertaClock
     package var timeout: TimeAmount = .seconds(30)
     /// The longest a whole delivery may take, greeting to QUIT.
     package var sessionTimeout: TimeAmount = .seconds(120)
@@ -39,7 +41,7 @@ package struct SMTPMailTransport: MailTransport {
     package var tlsConfiguration = TLSConfiguration.makeClientConfiguration()
 
     /// From `smtp://user:password@host:port[?tls=starttls|none]` or `smtps://user:password@host:port`.
-    package init?(url: String, group: any EventLoopGroup) {
+    package init?(url: String, group: any EventLoopGroup, clock: any KertaClock = SystemClock()) {
         guard let components = URLComponents(string: url), let host = components.host,
               components.scheme == "smtp" || components.scheme == "smtps" else { return nil }
         let implicit = components.scheme == "smtps"
@@ -54,6 +56,7 @@ package struct SMTPMailTransport: MailTransport {
         self.username = components.user?.removingPercentEncoding
         self.password = components.password?.removingPercentEncoding
         self.group = group
+        self.clock = clock
     }
 
     /// A relay on this machine may take a password without TLS.
@@ -128,7 +131,7 @@ package struct SMTPMailTransport: MailTransport {
             try await command("MAIL FROM:<\(Self.address(message.from))>", expect: 250)
             try await command("RCPT TO:<\(Self.address(message.to))>", expect: 250)
             try await command("DATA", expect: 354)
-            try await command(Self.encode(message) + "\r\n.", expect: 250)
+            try await command(Self.encode(message, at: clock.now()) + "\r\n.", expect: 250)
             _ = try? await command("QUIT", expect: 221)
         }
     }
@@ -142,13 +145,13 @@ package struct SMTPMailTransport: MailTransport {
     }
 
     /// Headers and a UTF-8 body, lines dot-stuffed as DATA requires.
-    package static func encode(_ message: MailMessage) -> String {
+    package static func encode(_ message: MailMessage, at now: Date) -> String {
         let subject = "=?UTF-8?B?\(Data(message.subject.utf8).base64EncodedString())?="
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
         let headers = [
-            "From: \(message.from)", "To: \(message.to)", "Subject: \(subject)", "Date: \(formatter.string(from: Date()))",
+            "From: \(message.from)", "To: \(message.to)", "Subject: \(subject)", "Date: \(formatter.string(from: now))",
             "Message-ID: <\(UUID().uuidString.lowercased())@kerta>",
             "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit",
         ]

@@ -7,7 +7,7 @@ import Vapor
 package struct PageContext<Content: Encodable>: Encodable {
     package struct Viewer: Encodable {
         package let name: String
-        package let role: String
+        package let role: Role
         package let isStaff: Bool
     }
 
@@ -30,7 +30,7 @@ extension Request {
     package func page<Content: Encodable>(_ template: String, title key: String, _ content: Content, status: HTTPResponseStatus = .ok) async throws -> Response {
         let language = self.language
         let strings = Catalogue.shared.table(language)
-        let viewer = user.map { PageContext<Content>.Viewer(name: $0.name, role: $0.role, isStaff: $0.roleValue?.isStaff ?? false) }
+        let viewer = user.map { PageContext<Content>.Viewer(name: $0.name, role: $0.role, isStaff: $0.role.isStaff) }
         let context = PageContext(t: PageStrings.byLanguage[language] ?? PageStrings(strings), lang: language.rawValue, otherLang: language == .english ? "id" : "en", viewer: viewer,
                                   csrf: CSRF.token(for: self), path: url.path, title: strings[key] ?? key,
                                   tiles: application.kertaConfiguration.tileURL, vendor: application.vendorAssets, content: content)

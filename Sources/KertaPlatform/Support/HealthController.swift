@@ -31,11 +31,11 @@ package struct HealthController: RouteCollection {
         do {
             try await (req.db as! any SQLDatabase).raw("SELECT 1 AS ok").run()
             let spatial = try await req.application.areaDirectory.spatialSupport(on: req.db)
-            return try await Status(status: "ok", database: databaseEngine, spatial: spatial.rawValue, version: KertaVersion.current, time: Date())
+            return try await Status(status: "ok", database: databaseEngine, spatial: spatial.rawValue, version: KertaVersion.current, time: req.now)
                 .encodeResponse(status: .ok, for: req)
         } catch {
             req.logger.warning("health check: database unreachable: \(String(reflecting: error))")
-            let response = try await Status(status: "unavailable", database: databaseEngine, spatial: nil, version: KertaVersion.current, time: Date())
+            let response = try await Status(status: "unavailable", database: databaseEngine, spatial: nil, version: KertaVersion.current, time: req.now)
                 .encodeResponse(status: .serviceUnavailable, for: req)
             response.headers.replaceOrAdd(name: .retryAfter, value: String(DatabaseOutage.retryAfter))
             return response

@@ -63,6 +63,8 @@ package struct KertaErrorMiddleware: AsyncMiddleware {
         switch error {
         case let api as APIError:
             return api
+        case let domain as DomainError:
+            return APIError(domain)
         case let validation as ValidationFailure:
             return APIError.invalid(validation.problems.map { .init(field: $0.field, text: $0.text) }, status: .unprocessableEntity)
         case let decoding as DecodingError:

@@ -68,7 +68,7 @@
         var p = [parseFloat(m.lat), parseFloat(m.lon)]; bounds.push(p);
         // The popup names the status in the page's language (m.label), built as elements, never as HTML text.
         var popup = document.createElement("div"), a = document.createElement("a"), badge = document.createElement("span");
-        a.href = "/complaints/" + encodeURIComponent(m.ticket); a.textContent = m.ticket;
+        a.href = m.href; a.textContent = m.ticket;
         badge.className = "badge status-" + m.status; badge.setAttribute("data-status", m.status); badge.textContent = m.label || "";
         popup.appendChild(a); popup.appendChild(document.createTextNode(" ")); popup.appendChild(badge);
         if (m.category) { var c = document.createElement("div"); c.textContent = m.category; popup.appendChild(c); }
@@ -109,7 +109,7 @@
           var ul = document.createElement("ul");
           list.forEach(function (c) {
             var li = document.createElement("li"), a = document.createElement("a");
-            a.href = "/complaints/" + c.ticket; a.textContent = c.ticket + " · " + c.distance_m + " m · " + c.description;
+            a.href = form.dataset.complaintBase + encodeURIComponent(c.ticket); a.textContent = c.ticket + " · " + c.distance_m + " m · " + c.description;
             li.appendChild(a); ul.appendChild(li);
           });
           dupes.appendChild(ul);
