@@ -14,7 +14,7 @@ extension Application {
     /// so nothing half-written stays.
     public func executeAndStop() async throws -> Bool {
         try await execute()
-        guard StartupPreparation.isServing(self) else { return true }
+        guard isServing else { return true }
         let grace = kertaConfiguration.shutdownGrace
         let deadline = ContinuousClock.now + .seconds(grace)
         logger.notice("Stopping: no new requests; waiting up to \(grace) s for \(requestGate.inFlight) in flight")

@@ -110,7 +110,7 @@ private func configureDatabase(_ app: Application, _ configuration: KertaConfigu
             postgres.searchPath = [schema, "public"]
         }
         // More than one connection per event loop, so a migration holding its lock connection can still migrate.
-        app.databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(10)), as: .psql)
+        app.databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: KertaConfiguration.DatabaseEngine.postgresConnectionsPerLoop, connectionPoolTimeout: .seconds(10)), as: .psql)
         // Every server hears every server's events (on SQLite there is one process, and the hub is told directly).
         app.lifecycle.use(PostgresEventListener(configuration: postgres.coreConfiguration))
     }

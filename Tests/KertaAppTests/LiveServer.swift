@@ -23,7 +23,7 @@ struct SharedDatabase {
         configuration.shutdownGrace = 2
         var schema: String? = nil
         if let url = TestDatabase.postgresURL {
-            schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+            schema = TestDatabase.freshSchema()
             configuration.database = .postgres(url: url, schema: schema)
         } else {
             configuration.database = .sqlite(path: folder.appendingPathComponent("kerta.sqlite").path)
@@ -33,7 +33,7 @@ struct SharedDatabase {
         let app = try await Application.make(.testing)
         do {
             try await configure(app, configuration: configuration)
-            if let schema { try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(ident: schema)").run() }
+            try await TestDatabase.createSchema(schema, app)
             try await DatabaseMaintenance.migrate(app)
             try await DatabaseMaintenance.seed(app, demo: true, demoComplaints: false)
         } catch {

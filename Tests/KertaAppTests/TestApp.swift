@@ -20,6 +20,17 @@ enum TestDatabase {
     }
 
     static var isPostgres: Bool { postgresURL != nil }
+
+    /// A schema name no other test uses.
+    static func freshSchema() -> String {
+        "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+    }
+
+    /// Creates the configuration's schema, when it names one.
+    static func createSchema(_ schema: String?, _ app: Application) async throws {
+        guard let schema else { return }
+        try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(ident: schema)").run()
+    }
 }
 
 /// Runs `body` with a configured, migrated Kerta whose reference data is loaded (and the demo accounts,
@@ -35,16 +46,14 @@ func withKerta(
     var schema: String? = nil
     var configuration = KertaConfiguration(autoMigrate: false, seedDemo: demo, logLevel: .warning)
     if let url = TestDatabase.postgresURL {
-        schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+        schema = TestDatabase.freshSchema()
         configuration.database = .postgres(url: url, schema: schema)
     }
     adjust(&configuration)
     if case .postgres(_, let configured) = configuration.database, configured == schema {} else { schema = nil }
     do {
         try await configure(app, configuration: configuration)
-        if let schema {
-            try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(ident: schema)").run()
-        }
+        try await TestDatabase.createSchema(schema, app)
         if migrate {
             try await DatabaseMaintenance.migrate(app)
             try await DatabaseMaintenance.seed(app, demo: demo, demoComplaints: demoComplaints)

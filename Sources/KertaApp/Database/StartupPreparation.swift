@@ -7,7 +7,7 @@ import KertaComplaints
 /// data, seed the demo on the first start, and say where the data lives.
 package struct StartupPreparation: LifecycleHandler {
     package func didBootAsync(_ app: Application) async throws {
-        guard Self.isServing(app) else { return }
+        guard app.isServing else { return }
         let configuration = app.kertaConfiguration
         try configuration.validateForProduction()
         if configuration.autoMigrate {
@@ -37,9 +37,5 @@ package struct StartupPreparation: LifecycleHandler {
                 """)
         }
         app.logger.notice("Kerta is ready at \(configuration.publicURL)")
-    }
-
-    package static func isServing(_ app: Application) -> Bool {
-        app.isServing
     }
 }

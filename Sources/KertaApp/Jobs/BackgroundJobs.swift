@@ -10,7 +10,7 @@ package final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
     private var task: Task<Void, Never>?
 
     package func didBootAsync(_ app: Application) async throws {
-        guard StartupPreparation.isServing(app) else { return }
+        guard app.isServing else { return }
         let interval = app.kertaConfiguration.jobsInterval
         guard interval > 0 else { return }
         task = Task { [app] in

@@ -39,12 +39,12 @@ package struct ChangeRecorder: Sendable {
     private static func write(_ set: ChangeSet, on tx: any Database) async throws -> Bool {
         let sql = tx as! any SQLDatabase
         if !set.entries.isEmpty {
-            try await insertRows(AuditEntry.schema, AuditEntry.quotedColumnNames, set.entries.map(\.columnValues), on: sql)
+            try await sql.insertRows(into: AuditEntry.schema, columns: AuditEntry.quotedColumnNames, rows: set.entries.map(\.columnValues))
             for entry in set.entries { entry.$id.exists = true }
         }
         if !set.messages.isEmpty {
             for message in set.messages where message.id == nil { message.id = UUID() }
-            try await insertRows(OutboxMessage.schema, OutboxMessage.quotedColumnNames, set.messages.map(\.columnValues), on: sql)
+            try await sql.insertRows(into: OutboxMessage.schema, columns: OutboxMessage.quotedColumnNames, rows: set.messages.map(\.columnValues))
             for message in set.messages { message.$id.exists = true }
         }
         let store = EventStore(db: sql)
@@ -69,24 +69,6 @@ package struct ChangeRecorder: Sendable {
     /// Histories made elsewhere and already chained (``ChangeSet/chainedEntry``): `kerta generate`'s bulk data.
     package static func importHistory(_ entries: [AuditEntry], on db: any Database) async throws {
         guard !entries.isEmpty else { return }
-        try await insertRows(AuditEntry.schema, AuditEntry.quotedColumnNames, entries.map(\.columnValues), on: db as! any SQLDatabase)
-    }
-
-    /// One statement for many rows, in chunks that stay under both engines' limits on bound values.
-    private static func insertRows(_ table: String, _ columns: String, _ rows: [[any Encodable & Sendable]], on sql: any SQLDatabase) async throws {
-        guard let width = rows.first?.count, width > 0 else { return }
-        let perStatement = max(1, 30_000 / width)
-        var start = 0
-        while start < rows.count {
-            let chunk = rows[start..<min(start + perStatement, rows.count)]
-            let head = "INSERT INTO \"\(table)\" (\(columns)) VALUES "
-            var query = SQLQueryString(head)
-            for (index, row) in chunk.enumerated() {
-                if index > 0 { query = query + SQLQueryString(", ") }
-                query = query + SQLQueryString("(") + "\(binds: row)" + SQLQueryString(")")
-            }
-            try await sql.raw(query).run()
-            start += perStatement
-        }
+        try await (db as! any SQLDatabase).insertRows(into: AuditEntry.schema, columns: AuditEntry.quotedColumnNames, rows: entries.map(\.columnValues))
     }
 }

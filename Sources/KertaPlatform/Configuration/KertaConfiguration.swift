@@ -18,6 +18,9 @@ public struct KertaConfiguration: Sendable {
             case .postgres: "postgres"
             }
         }
+
+        /// Connections per event loop (one loop per core) in each process's PostgreSQL pool; SQLite has one writer.
+        public static let postgresConnectionsPerLoop = 4
     }
 
     public enum Problem: Error, CustomStringConvertible, Equatable {

@@ -38,7 +38,7 @@ package struct EventRequest: Sendable {
     /// Unreadable query parameters are a 400 naming each one.
     package static func check(_ problems: ProblemList) throws {
         guard !problems.isEmpty else { return }
-        throw APIError.invalid(problems.problems.map { .init(field: $0.field, text: $0.text) })
+        throw DomainError.input(problems.problems, kind: .malformed)
     }
 
     /// Shared by the query string and the WebSocket's subscribe message.

@@ -18,7 +18,7 @@ package struct MetricsController: RouteCollection {
         let hub = app.eventHub
         var snapshot = KertaMetrics.Snapshot()
         snapshot.requestsInFlight = app.requestGate.inFlight
-        snapshot.databaseConnectionsMax = app.kertaConfiguration.database.name == "postgres" ? 4 * System.coreCount : 1
+        snapshot.databaseConnectionsMax = app.kertaConfiguration.database.name == "postgres" ? KertaConfiguration.DatabaseEngine.postgresConnectionsPerLoop * System.coreCount : 1
         snapshot.subscribers = await hub.subscriberCount
         snapshot.subscriberLag = await hub.worstLag
         snapshot.eventsDelivered = await hub.delivered
