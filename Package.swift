@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "KertaCore", targets: ["KertaCore"]),
         .library(name: "KertaPlatform", targets: ["KertaPlatform"]),
         .library(name: "KertaComplaints", targets: ["KertaComplaints"]),
+        .library(name: "KertaCommand", targets: ["KertaCommand"]),
         .library(name: "KertaApp", targets: ["KertaApp"]),
     ],
     dependencies: [
@@ -53,6 +54,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        /// The command center: alarms and their engine, the operators' dashboard, the alarm load, the public live view.
+        .target(
+            name: "KertaCommand",
+            dependencies: [
+                "KertaCore",
+                "KertaPlatform",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         /// The composition root: configure, the one routes table, the ordered migrations, the commands.
         .target(
             name: "KertaApp",
@@ -60,6 +72,7 @@ let package = Package(
                 "KertaCore",
                 "KertaPlatform",
                 "KertaComplaints",
+                "KertaCommand",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -87,6 +100,7 @@ let package = Package(
                 "KertaApp",
                 "KertaPlatform",
                 "KertaComplaints",
+                "KertaCommand",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             swiftSettings: swiftSettings

@@ -7,6 +7,7 @@ import LeafKit
 import Vapor
 import KertaPlatform
 import KertaComplaints
+import KertaCommand
 
 /// Configures Kerta from its environment variables.
 public func configure(_ app: Application) async throws {
@@ -26,6 +27,11 @@ public func configure(_ app: Application, configuration: KertaConfiguration) asy
     app.serviceAttributes = ["": (try? DatabaseMaintenance.referenceData(configuration).attributes) ?? []]
     _ = app.eventHub
     _ = app.metrics
+    // What each capability adds to the command room: its map layers, its alarm rules, its KPIs.
+    app.commandLayers = [ComplaintLayerController.layer]
+    app.alarmSources = [ComplaintAlarmSource(verificationHours: Double(configuration.alarmVerificationHours), spikeCount: configuration.alarmSpikeCount)]
+    app.commandFigures = [ComplaintFigures()]
+    app.subjectPages = ["complaint": .complaint]
 
     try configureDatabase(app, configuration)
 
@@ -56,7 +62,7 @@ public func configure(_ app: Application, configuration: KertaConfiguration) asy
 
     app.views.use(.leaf)
     app.leaf.tags["wita"] = WITADateTag()
-    app.leaf.tags["path"] = PathTag(SitePath.platform + SitePath.complaints)
+    app.leaf.tags["path"] = PathTag(SitePath.platform + SitePath.complaints + SitePath.commandCenter)
     app.leaf.sources = .singleSource(NIOLeafFiles(fileio: app.fileio, limits: [.toSandbox, .onlyLeafExtensions], sandboxDirectory: resources + "/Views/", viewDirectory: resources + "/Views/"))
 
     // Web sessions in the database, so every server knows every signed-in user.
@@ -82,11 +88,13 @@ public func configure(_ app: Application, configuration: KertaConfiguration) asy
     app.asyncCommands.use(JobsCommand(), as: "jobs")
     app.asyncCommands.use(ApiKeysCommand(), as: "apikeys")
     app.asyncCommands.use(GenerateCommand(), as: "generate")
+    app.asyncCommands.use(SimulateCommand(), as: "simulate")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
 
     app.lifecycle.use(StartupPreparation())
     app.lifecycle.use(BackgroundJobs())
+    app.lifecycle.use(SimulationLifecycle())
     app.lifecycle.use(EventHubLifecycle())
 
     try routes(app)

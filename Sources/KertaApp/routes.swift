@@ -1,6 +1,7 @@
 import Vapor
 import KertaPlatform
 import KertaComplaints
+import KertaCommand
 
 /// Every route of Kerta, in one table.
 package func routes(_ app: Application) throws {
@@ -10,6 +11,7 @@ package func routes(_ app: Application) throws {
     try web.register(collection: PortalController())
     try web.register(collection: ConsoleController())
     try web.register(collection: AdminController())
+    try web.register(collection: CommandController())
     try app.register(collection: VendorController(directory: configuration.javascriptDirectory))
     try app.register(collection: HealthController(databaseEngine: configuration.database.name))
     try app.register(collection: MetricsController())
@@ -23,8 +25,13 @@ package func routes(_ app: Application) throws {
     try api.register(collection: ExportController())
     try api.register(collection: RoutingOverrideController())
     try api.register(collection: OpenAPIController())
-    // The console's live feed signs in with its session cookie (a browser's EventSource and WebSocket send no bearer token).
-    try api.grouped(app.sessions.middleware, User.sessionAuthenticator()).register(collection: EventController())
+    try api.register(collection: AlarmController(.moves))
+    // The console's and the command room's scripts sign in with their session cookie (a browser's EventSource
+    // and WebSocket send no bearer token); these routes only read.
+    let readsBySession = api.grouped(app.sessions.middleware, User.sessionAuthenticator())
+    try readsBySession.register(collection: EventController())
+    try readsBySession.register(collection: AlarmController(.reads))
+    try readsBySession.register(collection: ComplaintLayerController())
 
     try app.grouped("open311", "v2").register(collection: Open311Controller())
 }

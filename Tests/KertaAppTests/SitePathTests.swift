@@ -1,5 +1,6 @@
 import KertaApp
 import KertaComplaints
+import KertaCommand
 import KertaPlatform
 import Testing
 import Vapor
@@ -10,7 +11,7 @@ struct SitePathTests {
     func everyPathIsARoute() async throws {
         try await withKerta { app in
             let registered = Set(app.routes.all.map { "/" + $0.path.map(\.description).joined(separator: "/") })
-            let named = SitePath.platform + SitePath.complaints
+            let named = SitePath.platform + SitePath.complaints + SitePath.commandCenter
             for path in named { #expect(registered.contains(path.description), "no route for \(path.name) \(path)") }
             // The pages' own routes (not the API, Open311, feeds or files) all have a name a template can use.
             let pages = registered.filter { path in !["/api", "/open311", "/vendor", "/health", "/metrics"].contains { path.hasPrefix($0) } }

@@ -4,6 +4,7 @@ import SQLKit
 import Vapor
 import KertaPlatform
 import KertaComplaints
+import KertaCommand
 
 /// Migrating and seeding, shared by `serve` (on start), `migrate` and `seed`.
 package enum DatabaseMaintenance {
@@ -74,6 +75,10 @@ package enum DatabaseMaintenance {
                     await app.areaDirectory.invalidate()
                     await app.calendarStore.invalidate()
                     try await DemoComplaintSeeder(app: app, now: app.kertaClock.now()).seed()
+                    // The jobs a live city would have run all along: stages past their deadline escalated,
+                    // and the command room's alarms raised for what is overdue now.
+                    _ = try await DeadlineJob(service: app.complaintService(on: app.db)).run()
+                    _ = try await app.alarmEngine.run(on: app.db)
                 }
             }
             return SeedOutcome(reference: report, demoSeeded: demoSeeded)

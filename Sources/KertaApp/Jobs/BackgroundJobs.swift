@@ -2,6 +2,7 @@ import Foundation
 import Vapor
 import KertaPlatform
 import KertaComplaints
+import KertaCommand
 
 /// Runs the deadline job, the mail sender and the event log's pruning inside `serve` every `KERTA_JOBS_INTERVAL` seconds.
 /// Both are safe on several servers at once; set the interval to 0 on all but one, or use `kerta jobs`
@@ -31,6 +32,10 @@ package final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
         await run("deadlines", app) {
             let deadlines = try await DeadlineJob(service: app.complaintService(on: app.db)).run()
             if deadlines != DeadlineJob.Report() { app.logger.notice("deadline job: \(deadlines)") }
+        }
+        await run("alarms", app) {
+            let alarms = try await app.alarmEngine.run(on: app.db)
+            if alarms.raised + alarms.repeated + alarms.returned > 0 { app.logger.info("alarm engine: \(alarms)") }
         }
         await run("outbox", app) {
             let mail = try await app.outboxSender().run()

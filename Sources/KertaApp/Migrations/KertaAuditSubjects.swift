@@ -1,6 +1,7 @@
 import KertaPlatform
 import KertaComplaints
+import KertaCommand
 /// Every kind of subject with an audit trail, for `kerta audit verify`. A capability that adds one adds it here.
 package enum KertaAuditSubjects {
-    package static let all: [AuditSubjectKind] = [Complaint.auditKind]
+    package static let all: [AuditSubjectKind] = [Complaint.auditKind, Alarm.auditKind]
 }

@@ -1,6 +1,7 @@
 import Fluent
 import KertaPlatform
 import KertaComplaints
+import KertaCommand
 
 /// All migrations, in the order they run. Append only: a deployed migration is never edited or removed.
 package enum KertaMigrations {
@@ -33,5 +34,7 @@ package enum KertaMigrations {
         UpdateComplaintAddEscalation(),
         UpdateAuditEntryAddSubject(),
         CreateEvent(),
+        CreateAlarm(),
+        UpdateComplaintAddLayerIndex(),
     ]
 }

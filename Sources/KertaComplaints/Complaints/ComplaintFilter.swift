@@ -97,7 +97,3 @@ package struct ComplaintFilter {
         }
     }
 }
-
-extension Database {
-    package var isPostgres: Bool { (self as? any SQLDatabase)?.dialect.name == "postgresql" }
-}

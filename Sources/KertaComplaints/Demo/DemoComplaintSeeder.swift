@@ -67,7 +67,7 @@ package struct DemoComplaintSeeder {
         guard let verifier = staff.first(where: { $0.role == .verifier }) else { return 0 }
         let citizen = staff.first { $0.role == .citizen }
         let officers = Dictionary(staff.filter { $0.role == .officer }.compactMap { u in u.$agency.id.map { ($0, u) } }, uniquingKeysWith: { a, _ in a })
-        let points = try await desaPoints()
+        let points = try await Self.desaPoints(on: app.db)
         var states = Self.plan.flatMap { Array(repeating: $0.0, count: $0.1) }
         states.shuffle(using: &random)
         let weighted = Self.reports.flatMap { Array(repeating: $0, count: $0.weight) }
@@ -188,8 +188,9 @@ package struct DemoComplaintSeeder {
     }
 
     /// Each desa's centroid, which lies inside it (the area tests check that for every desa).
-    private func desaPoints() async throws -> [GeoPoint] {
-        try await Area.query(on: app.db).filter(\.$level == AreaLevel.desa.rawValue).sort(\.$id).all()
+    /// The centre of every desa and kelurahan, where the demo's and the simulation's reports are made.
+    package static func desaPoints(on db: any Database) async throws -> [GeoPoint] {
+        try await Area.query(on: db).filter(\.$level == AreaLevel.desa.rawValue).sort(\.$id).all()
             .map { GeoPoint(latitude: $0.centroidLatitude, longitude: $0.centroidLongitude) }
     }
 }

@@ -12,22 +12,7 @@ extension Complaint: AuditedSubject {
     }
 
     /// Complaints for `kerta audit verify`: each row keeps its trail's head, its length and its status.
-    package static let auditKind = AuditSubjectKind(type: auditSubjectType, heads: { sql in
-        try await sql.raw("""
-            SELECT "id", "ticket", "audit_head", "audit_count", "status" FROM "complaints" ORDER BY "submitted_at", "ticket"
-            """).all().map(auditHead(from:))
-    }, head: { sql, id in
-        try await sql.raw("""
-            SELECT "id", "ticket", "audit_head", "audit_count", "status" FROM "complaints" WHERE "id" = \(bind: id)
-            """).first().map(auditHead(from:))
-    })
-
-    private static func auditHead(from row: any SQLRow) throws -> AuditSubjectKind.Head {
-        AuditSubjectKind.Head(id: try row.decode(column: "id", as: UUID.self), label: try row.decode(column: "ticket", as: String.self),
-                              head: try row.decode(column: "audit_head", as: String.self),
-                              count: try row.decode(column: "audit_count", as: Int.self),
-                              status: try row.decode(column: "status", as: String.self))
-    }
+    package static let auditKind = AuditSubjectKind.table(schema, type: auditSubjectType, label: "ticket", status: "status", order: ["submitted_at", "ticket"])
 }
 
 extension ChangeSet {

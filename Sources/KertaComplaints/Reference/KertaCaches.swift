@@ -14,6 +14,10 @@ package final class KertaCaches: Sendable {
     /// a month of a big city is tens of thousands of complaints to score.
     package let performance = ExpiringCache<String, [AgencyPerformanceRow]>(lifetime: 60)
 
+    /// The command map's clustered layer answers (a whole city of counts), by box, zoom, statuses and viewer scope:
+    /// five seconds old at most, so a wall and a room of operators asking the same share one count.
+    package let layerClusters = ExpiringCache<String, GeoCollection>(lifetime: 5)
+
     /// Open311 documents that change only with the reference data (the services list), already encoded.
     package let open311Documents = ExpiringCache<String, String>(lifetime: 60)
 

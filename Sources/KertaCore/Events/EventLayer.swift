@@ -4,6 +4,8 @@ import Foundation
 /// The command center's issues add theirs (rivers, fleet, boats, incidents, cctv, prices).
 public enum EventLayer: String, CaseIterable, Sendable, Codable {
     case complaints
+    /// The command room's alarms: staff only.
+    case alarms
 
     /// Parses `layers=a,b`: nil names the first unknown one.
     public static func parseList(_ text: String) -> Result<Set<EventLayer>, UnknownLayer> {

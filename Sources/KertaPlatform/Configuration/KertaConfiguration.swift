@@ -98,6 +98,13 @@ public struct KertaConfiguration: Sendable {
     /// `KERTA_EVENT_BUFFER`: events one live subscriber may have waiting (default 256); one that falls further
     /// behind is told to resync from its last id and disconnected, so a slow phone never grows the server's memory.
     public var eventBuffer: Int = 256
+    /// `KERTA_ALARM_VERIFICATION_HOURS`: a high or critical complaint waiting longer than this for verification raises an alarm (default 4).
+    public var alarmVerificationHours: Int = 4
+    /// `KERTA_ALARM_SPIKE_COUNT`: more complaints than this of one category in one desa within an hour raise a spike alarm (default 3).
+    public var alarmSpikeCount: Int = 3
+    /// `KERTA_SIMULATE`: the demo city lives — `serve` runs the simulation at real speed (default on in
+    /// development with the demo, off otherwise); a production server refuses to start with it on.
+    public var simulate: Bool = false
     /// Whether Vapor runs in its production environment (`--env production` or `VAPOR_ENV=production`).
     public var isProduction: Bool
 
@@ -198,6 +205,9 @@ public struct KertaConfiguration: Sendable {
         configuration.operatorName = value("KERTA_OPERATOR") ?? "Dinas Komunikasi, Informatika dan Statistik Kota Denpasar"
         configuration.eventRetentionDays = try number("KERTA_EVENT_RETENTION_DAYS", default: 90, range: 1...3650)
         configuration.eventBuffer = try number("KERTA_EVENT_BUFFER", default: 256, range: 1...100_000)
+        configuration.alarmVerificationHours = try number("KERTA_ALARM_VERIFICATION_HOURS", default: 4, range: 1...720)
+        configuration.alarmSpikeCount = try number("KERTA_ALARM_SPIKE_COUNT", default: 3, range: 1...1000)
+        configuration.simulate = try flag("KERTA_SIMULATE", default: !isProduction && configuration.seedDemo)
         return configuration
     }
 
@@ -221,6 +231,9 @@ public struct KertaConfiguration: Sendable {
         }
         if seedDemo {
             throw Problem.unsafeForProduction("KERTA_DEMO is on; demo accounts have published passwords")
+        }
+        if simulate {
+            throw Problem.unsafeForProduction("KERTA_SIMULATE is on; the simulation writes invented complaints")
         }
     }
 }

@@ -7,6 +7,10 @@ import SQLKit
 package struct EventStore: Sendable {
     package let db: any SQLDatabase
 
+    package init(db: any SQLDatabase) {
+        self.db = db
+    }
+
     private static let columns = """
         "id", "occurred_at", "type", "layer", "severity", "subject_type", "subject_id", "subject_ref", "latitude", "longitude", \
         "desa_code", "title_id", "title_en", "payload", "audience"

@@ -1,0 +1,40 @@
+import Foundation
+import Vapor
+import KertaCommand
+import KertaComplaints
+import KertaPlatform
+
+/// Makes the demo city live while `serve` runs (`KERTA_SIMULATE`, on by default in development with the
+/// demo): the simulation at real speed, so a newcomer opening `/command` sees complaints arrive and move.
+package final class SimulationLifecycle: LifecycleHandler, @unchecked Sendable {
+    private var task: Task<Void, Never>?
+
+    package func didBootAsync(_ app: Application) async throws {
+        guard app.isServing, app.kertaConfiguration.simulate, !app.kertaConfiguration.isProduction else { return }
+        task = Task { [app] in
+            // Let start-up (migrations, the demo's seeding) finish first.
+            try? await Task.sleep(for: .seconds(5))
+            do {
+                _ = try await Self.runner(app, speed: 1).run(minutes: nil)
+            } catch {
+                app.logger.warning("simulation stopped: \(String(reflecting: error))")
+            }
+        }
+    }
+
+    package func shutdownAsync(_ app: Application) async {
+        task?.cancel()
+        _ = await task?.value
+    }
+
+    /// Every capability's simulator on one clock, with the deadline job and the alarm engine after each step.
+    static func runner(_ app: Application, speed: Double) -> SimulationRunner {
+        let clock = ManualClock(app.kertaClock.now())
+        let service = app.complaintService(on: app.db, now: { clock.now() })
+        let engine = AlarmEngine(sources: app.alarmSources, hub: app.eventHub, now: { clock.now() })
+        return SimulationRunner(simulators: [ComplaintSimulator(app: app, clock: clock)], speed: speed, clock: clock) {
+            _ = try await DeadlineJob(service: service).run()
+            _ = try await engine.run(on: app.db)
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Fluent
+import Foundation
+import KertaCore
+import KertaPlatform
+import SQLKit
+
+/// Runs the alarm rules: reads the events logged since its last pass, asks every ``AlarmSource`` what to
+/// raise, raises it (deduplicated), and brings back shelved alarms whose time is up. Its place in the
+/// event log is kept in `settings`, so a restart neither misses nor repeats a pass's events.
+///
+/// On PostgreSQL one server at a time runs it (an advisory lock held for the pass), so two servers never
+/// raise the same alarm twice.
+package struct AlarmEngine: Sendable {
+    package struct Report: Sendable, Equatable, CustomStringConvertible {
+        package var events = 0
+        package var raised = 0
+        package var repeated = 0
+        package var returned = 0
+        package init() {}
+        package var description: String { "\(events) events read, \(raised) alarms raised, \(repeated) repeated, \(returned) back from shelving" }
+    }
+
+    package static let cursorKey = "alarms.event_cursor"
+    private static let passLock: Int64 = 0x6B65_7274_615F_616C // "kerta_al"
+
+    package let sources: [any AlarmSource]
+    package let hub: EventHub?
+    package let now: @Sendable () -> Date
+
+    package init(sources: [any AlarmSource], hub: EventHub?, now: @escaping @Sendable () -> Date) {
+        self.sources = sources
+        self.hub = hub
+        self.now = now
+    }
+
+    package func run(on db: any Database, batch: Int = 1000) async throws -> Report {
+        guard db.isPostgres else { return try await pass(on: db, batch: batch) }
+        return try await db.withConnection { connection in
+            let sql = connection as! any SQLDatabase
+            let row = try await sql.raw("SELECT pg_try_advisory_lock(\(bind: Self.passLock)) AS \"locked\"").first()
+            guard try row?.decode(column: "locked", as: Bool.self) == true else { return Report() }
+            do {
+                let report = try await pass(on: connection, batch: batch)
+                _ = try await sql.raw("SELECT pg_advisory_unlock(\(bind: Self.passLock))").run()
+                return report
+            } catch {
+                _ = try? await sql.raw("SELECT pg_advisory_unlock(\(bind: Self.passLock))").run()
+                throw error
+            }
+        }
+    }
+
+    private func pass(on db: any Database, batch: Int) async throws -> Report {
+        var report = Report()
+        let service = AlarmService(db: db, hub: hub, now: now)
+        let store = EventStore(db: db as! any SQLDatabase)
+        var cursor = Int64(try await Setting.find(Self.cursorKey, on: db)?.value ?? "0") ?? 0
+        let decoder = JSONDecoder.kerta
+        var first = true
+        while true {
+            let stored = try await store.after(cursor, filter: EventFilter?.none, limit: batch)
+            // State rules run once per pass even with no new events (a complaint that has now waited too long).
+            if stored.isEmpty && !first { break }
+            first = false
+            let events = try stored.filter { $0.layer != EventLayer.alarms.rawValue }
+                .map { try decoder.decode(EventView.self, from: Data($0.json.utf8)) }
+            report.events += events.count
+            let time = now()
+            for source in sources {
+                for trigger in try await source.triggers(after: events, now: time, on: db) {
+                    switch try await service.raise(trigger).1 {
+                    case .raised: report.raised += 1
+                    case .repeated: report.repeated += 1
+                    }
+                }
+            }
+            guard let last = stored.last?.id else { break }
+            cursor = last
+            try await Self.save(cursor, on: db)
+            if stored.count < batch { break }
+        }
+        report.returned = try await service.returnExpiredShelves()
+        return report
+    }
+
+    private static func save(_ cursor: Int64, on db: any Database) async throws {
+        if let setting = try await Setting.find(cursorKey, on: db) {
+            setting.value = String(cursor)
+            try await setting.update(on: db)
+        } else {
+            try await Setting(key: cursorKey, value: String(cursor)).create(on: db)
+        }
+    }
+}

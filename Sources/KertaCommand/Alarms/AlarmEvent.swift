@@ -1,0 +1,29 @@
+import Foundation
+import KertaCore
+import KertaPlatform
+
+extension EventDraft {
+    /// An alarm's event on the `alarms` layer: staff only, its severity the alarm's priority.
+    /// `what` is `raised`, `repeated`, `returned` or the state it moved to.
+    package static func alarm(_ what: String, _ alarm: Alarm, at now: Date) -> EventDraft {
+        let severity: EventSeverity = switch alarm.priority {
+        case .critical: .critical
+        case .high: .high
+        case .medium: .medium
+        case .low, .investigation: .low
+        }
+        let verb: LocalizedText = switch what {
+        case "raised": LocalizedText(id: "Alarm", en: "Alarm")
+        case "repeated": LocalizedText(id: "Alarm berulang (×\(alarm.count))", en: "Alarm repeated (×\(alarm.count))")
+        case "returned": LocalizedText(id: "Alarm kembali dari penundaan", en: "Alarm back from shelving")
+        default: AlarmState(rawValue: what)?.label ?? LocalizedText(id: what, en: what)
+        }
+        return EventDraft(type: "alarm.\(what)", layer: .alarms, severity: severity, subjectType: Alarm.auditSubjectType,
+                          subjectID: alarm.id?.uuidString.lowercased(), subjectRef: alarm.subjectRef ?? alarm.source,
+                          point: alarm.point, desaCode: alarm.desaCode,
+                          title: LocalizedText(id: "\(verb.id): \(alarm.titleID)", en: "\(verb.en): \(alarm.titleEN)"),
+                          payload: ["alarm_type": .text(alarm.type), "state": .text(alarm.state.rawValue),
+                                    "priority": .text(alarm.priority.rawValue), "count": .number(Double(alarm.count))],
+                          audience: .staff, time: now)
+    }
+}
