@@ -64,6 +64,19 @@ def first_load(base, email, password):
     return sum(size for _, size in rows), rows
 
 
+def cold(base, token, count=20):
+    """The whole city at zoom 12 with a box nobody asked before, one at a time: what a request costs when the
+    five-second shared answer cannot serve it (the first operator after a quiet spell)."""
+    times = []
+    for i in range(count):
+        url = f"{base}/api/v1/command/layers/complaints?zoom=12&bbox=115.15,-8.75,{115.30 + i * 1e-5:.5f},-8.55"
+        started = harness.time.monotonic()
+        with urllib.request.urlopen(urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"}), timeout=60) as response:
+            response.read()
+        times.append((harness.time.monotonic() - started) * 1000)
+    return times
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary", required=True)
@@ -105,6 +118,9 @@ def main():
                 figures = harness.wrk(server.base, "command_layer.lua", args.seconds, args.connections, min(2, args.connections), wrk_env)
                 harness.log(f"{engine} {args.size}: layer {figures['rps']:.0f} req/s, p50 {figures['p50_ms']:.1f} ms, "
                             f"p99 {figures['p99_ms']:.1f} ms, errors {figures['errors']}, peak RSS {server.rss_mb():.0f} MB")
+                figures["cold_ms"] = cold(server.base, token)
+                harness.log(f"{engine} {args.size}: the whole city counted afresh (no shared answer): "
+                            f"median {sorted(figures['cold_ms'])[len(figures['cold_ms']) // 2]:.0f} ms, worst {max(figures['cold_ms']):.0f} ms")
                 results["runs"].append({"engine": engine, "first_load_bytes": total, "first_load": rows, "layer": figures,
                                         "peak_rss_mb": server.rss_mb()})
             finally:
