@@ -154,6 +154,14 @@ def test_an_operator_watches_the_city_live_and_sees_a_new_report_arrive(browser)
     wait(driver, lambda d: d.find_element(By.ID, "wita-clock").text != clock, timeout=3)
 
     driver.execute_script("window.kertaNoReload = true;")
+    # The map counts the open complaints in view; the new one joins the count without a reload.
+    def settled_total(d):
+        """The count once the map has stopped moving (a resize or a fitted view reloads the layer for a new box)."""
+        first = d.find_element(By.ID, "command-map").get_attribute("data-total-complaints")
+        time.sleep(2)
+        second = d.find_element(By.ID, "command-map").get_attribute("data-total-complaints")
+        return (int(second),) if first and first == second else None
+    (before,) = wait(driver, settled_total, timeout=20)
     ticket = submit_complaint(f"Jalan berlubang di depan pasar, uji pusat komando {uuid.uuid4().hex[:6]}")
 
     def feed_item(d):
@@ -163,6 +171,7 @@ def test_an_operator_watches_the_city_live_and_sees_a_new_report_arrive(browser)
         return None
     item = wait(driver, feed_item, timeout=15)
     assert driver.execute_script("return window.kertaNoReload === true;"), "the event arrived without a reload"
+    wait(driver, lambda d: int(d.find_element(By.ID, "command-map").get_attribute("data-total-complaints") or 0) > before, timeout=20)
     ids = driver.execute_script("return Array.prototype.map.call(document.querySelectorAll('#event-feed [data-event-id]'), function (e) { return parseInt(e.getAttribute('data-event-id'), 10); });")
     assert ids == sorted(ids, reverse=True), f"the feed is newest first: {ids[:10]}"
     shot(driver, "command-laptop-id-event")

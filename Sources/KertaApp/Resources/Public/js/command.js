@@ -297,6 +297,9 @@
         if (seq !== layer.seq) return;
         if (layer.error) layer.error.hidden = true;
         draw(layer, geo);
+        // How many the layer counts in view, for people (the legend) and for the browser tests.
+        var mapElement = byId("command-map");
+        if (mapElement && geo && typeof geo.total === "number") mapElement.setAttribute("data-total-" + layer.id, String(geo.total));
       }).catch(function () { if (seq === layer.seq && layer.error) layer.error.hidden = false; });
     }
     function loadLayers() { layers.forEach(loadLayer); }
@@ -325,7 +328,10 @@
         areas(url("areas"), { color: "#7a1f1f", weight: 0.8, opacity: 0.55, fillOpacity: 0.03 });
         layers.forEach(function (layer) {
           layer.group = L.layerGroup().addTo(map);
-          layer.refresh = coalesce(function () { loadLayer(layer); }, 1000);
+          // Once a second after a burst of events, and once more after the server's shared clustered answer
+          // (five seconds) has gone, so a count that was served from it catches up too.
+          var soon = coalesce(function () { loadLayer(layer); }, 1000), later = coalesce(function () { loadLayer(layer); }, 6000);
+          layer.refresh = function () { soon(); later(); };
           if (layer.toggle) layer.toggle.addEventListener("change", function () { loadLayer(layer); });
           if (layer.filter) layer.filter.addEventListener("change", function () { loadLayer(layer); });
         });
