@@ -1,3 +1,4 @@
+import Fluent
 import Vapor
 import KertaCommand
 import KertaComplaints
@@ -25,6 +26,10 @@ struct SimulateCommand: AsyncCommand {
         guard (0.1...10_000).contains(speed) else { throw CommandError("--speed must be from 0.1 to 10000") }
         guard (1...100_000).contains(minutes) else { throw CommandError("--minutes must be from 1 to 100000") }
         try await DatabaseMaintenance.migrate(app)
+        // Invented complaints and demo accounts belong in the demo's database only, never beside real data.
+        if try await Setting.find(Setting.Key.demoSeededAt, on: app.db) == nil, try await Complaint.query(on: app.db).count() > 0 {
+            throw CommandError("this database holds complaints that are not the demo's; the simulation runs only on a demo database")
+        }
         try await DatabaseMaintenance.seed(app, demo: true)
         let report = try await SimulationLifecycle.runner(app, speed: speed).run(minutes: minutes)
         context.console.print("Simulated \(Int(minutes)) minutes at \(speed)×: \(report).")

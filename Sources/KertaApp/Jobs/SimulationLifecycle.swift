@@ -15,7 +15,8 @@ package final class SimulationLifecycle: LifecycleHandler, @unchecked Sendable {
             // Let start-up (migrations, the demo's seeding) finish first.
             try? await Task.sleep(for: .seconds(5))
             do {
-                _ = try await Self.runner(app, speed: 1).run(minutes: nil)
+                // At real speed the server's own jobs (deadlines, alarms) run on the same time: the runner leaves them to it.
+                _ = try await Self.runner(app, speed: 1, runsJobs: false).run(minutes: nil)
             } catch {
                 app.logger.warning("simulation stopped: \(String(reflecting: error))")
             }
@@ -27,12 +28,14 @@ package final class SimulationLifecycle: LifecycleHandler, @unchecked Sendable {
         _ = await task?.value
     }
 
-    /// Every capability's simulator on one clock, with the deadline job and the alarm engine after each step.
-    static func runner(_ app: Application, speed: Double) -> SimulationRunner {
+    /// Every capability's simulator on one clock, with the deadline job and the alarm engine after each step
+    /// when `runsJobs` (`kerta simulate`, whose simulated time runs ahead of the server's jobs).
+    static func runner(_ app: Application, speed: Double, runsJobs: Bool = true) -> SimulationRunner {
         let clock = ManualClock(app.kertaClock.now())
         let service = app.complaintService(on: app.db, now: { clock.now() })
         let engine = AlarmEngine(sources: app.alarmSources, hub: app.eventHub, now: { clock.now() })
         return SimulationRunner(simulators: [ComplaintSimulator(app: app, clock: clock)], speed: speed, clock: clock) {
+            guard runsJobs else { return }
             _ = try await DeadlineJob(service: service).run()
             _ = try await engine.run(on: app.db)
         }

@@ -6,7 +6,8 @@ import SQLKit
 
 /// Runs the alarm rules: reads the events logged since its last pass, asks every ``AlarmSource`` what to
 /// raise, raises it (deduplicated), and brings back shelved alarms whose time is up. Its place in the
-/// event log is kept in `settings`, so a restart neither misses nor repeats a pass's events.
+/// event log is kept in `settings` after each batch, and every event-caused trigger names its event, so a pass
+/// read again after a failure or a restart neither misses an event nor counts one twice.
 ///
 /// On PostgreSQL one server at a time runs it (an advisory lock held for the pass), so two servers never
 /// raise the same alarm twice.
@@ -21,7 +22,9 @@ package struct AlarmEngine: Sendable {
     }
 
     package static let cursorKey = "alarms.event_cursor"
-    private static let passLock: Int64 = 0x6B65_7274_615F_616C // "kerta_al"
+    /// With the schema's name beside it: deployments (and tests) sharing one database in several schemas
+    /// each have an engine of their own.
+    private static let passLock: Int32 = 0x6B_616C // "kal"
 
     package let sources: [any AlarmSource]
     package let hub: EventHub?
@@ -37,14 +40,14 @@ package struct AlarmEngine: Sendable {
         guard db.isPostgres else { return try await pass(on: db, batch: batch) }
         return try await db.withConnection { connection in
             let sql = connection as! any SQLDatabase
-            let row = try await sql.raw("SELECT pg_try_advisory_lock(\(bind: Self.passLock)) AS \"locked\"").first()
+            let row = try await sql.raw("SELECT pg_try_advisory_lock(\(bind: Self.passLock), hashtext(current_schema())) AS \"locked\"").first()
             guard try row?.decode(column: "locked", as: Bool.self) == true else { return Report() }
             do {
                 let report = try await pass(on: connection, batch: batch)
-                _ = try await sql.raw("SELECT pg_advisory_unlock(\(bind: Self.passLock))").run()
+                _ = try await sql.raw("SELECT pg_advisory_unlock(\(bind: Self.passLock), hashtext(current_schema()))").run()
                 return report
             } catch {
-                _ = try? await sql.raw("SELECT pg_advisory_unlock(\(bind: Self.passLock))").run()
+                _ = try? await sql.raw("SELECT pg_advisory_unlock(\(bind: Self.passLock), hashtext(current_schema()))").run()
                 throw error
             }
         }
@@ -71,6 +74,7 @@ package struct AlarmEngine: Sendable {
                     switch try await service.raise(trigger).1 {
                     case .raised: report.raised += 1
                     case .repeated: report.repeated += 1
+                    case .unchanged: break
                     }
                 }
             }

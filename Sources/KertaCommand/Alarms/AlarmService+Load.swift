@@ -22,7 +22,7 @@ extension AlarmService {
             return AlarmLoad.Occurrence(source: source, at: Date(timeIntervalSince1970: Double(try row.decode(column: "recorded_at_ms", as: Int64.self)) / 1000))
         }
         let acknowledged = try await Alarm.query(on: db).filter(\.$acknowledgedAt >= start).all()
-        let delays = acknowledged.compactMap { alarm in alarm.acknowledgedAt.map { max(0, $0.timeIntervalSince(alarm.firstAt)) } }
+        let delays = acknowledged.compactMap { alarm in alarm.acknowledgedAt.map { max(0, $0.timeIntervalSince(alarm.raisedAt)) } }
         let operators = try await User.query(on: db).filter(\.$role == .operator).filter(\.$active == true).count()
         return (AlarmLoad(occurrences: occurrences, acknowledgements: delays, operators: operators, from: start, to: end), titles, max(operators, 1))
     }

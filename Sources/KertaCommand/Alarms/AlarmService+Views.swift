@@ -29,12 +29,14 @@ extension AlarmService {
     /// The alarm figures of the KPI strip: open alarms by priority, and the mean time to acknowledge
     /// of the alarms raised in the last 24 hours.
     package func figures(for user: User?) async throws -> [String: FigureValue] {
-        let open = try await active(for: user, states: [.open, .acknowledged, .inProgress])
-        var byPriority = Dictionary(uniqueKeysWithValues: Priority.allCases.map { ($0.rawValue, 0) })
-        for alarm in open { byPriority[alarm.priority.rawValue, default: 0] += 1 }
+        var byPriority: [String: Int] = [:]
+        for priority in Priority.allCases {
+            byPriority[priority.rawValue] = try await Self.visible(to: user, Alarm.query(on: db))
+                .filter(\.$state ~~ [AlarmState.open, .acknowledged, .inProgress]).filter(\.$priority == priority).count()
+        }
         let since = now().addingTimeInterval(-86_400)
-        let acknowledged = try await Alarm.query(on: db).filter(\.$firstAt >= since).filter(\.$acknowledgedAt != nil).all()
-        let delays = acknowledged.compactMap { alarm in alarm.acknowledgedAt.map { max(0, $0.timeIntervalSince(alarm.firstAt)) } }
+        let acknowledged = try await Self.visible(to: user, Alarm.query(on: db)).filter(\.$raisedAt >= since).filter(\.$acknowledgedAt != nil).all()
+        let delays = acknowledged.compactMap { alarm in alarm.acknowledgedAt.map { max(0, $0.timeIntervalSince(alarm.raisedAt)) } }
         return ["open_alarms": .counts(byPriority),
                 "mean_time_to_acknowledge_seconds": .seconds(delays.isEmpty ? nil : delays.reduce(0, +) / Double(delays.count))]
     }

@@ -17,31 +17,41 @@ package struct AlarmService: Sendable {
         self.now = now
     }
 
-    package enum Outcome: Sendable, Equatable { case raised, repeated }
+    /// `unchanged`: a standing condition already alarmed, or an event already counted.
+    package enum Outcome: Sendable, Equatable { case raised, repeated, unchanged }
 
     /// Raises a new alarm, or counts the active one of the same type and source again.
     @discardableResult
     package func raise(_ trigger: AlarmTrigger) async throws -> (Alarm, Outcome) {
-        try await recorder.record { tx, change in
+        let now = now()
+        return try await recorder.record { tx, change in
             let active = try await Alarm.query(on: tx).filter(\.$type == trigger.type).filter(\.$source == trigger.source)
                 .filter(\.$state != .closed).sort(\.$firstAt, .descending).first()
             if let alarm = active {
+                if trigger.isStanding { return (alarm, .unchanged) }
+                if let event = trigger.eventID, let counted = alarm.lastEventID, event <= counted { return (alarm, .unchanged) }
                 let before = alarm.state
                 alarm.count += 1
                 alarm.lastAt = max(alarm.lastAt, trigger.at)
                 alarm.state = AlarmWorkflow.repeatState(of: before)
                 if alarm.state != before { alarm.resolvedAt = nil }
-                alarm.updatedAt = trigger.at
-                change.audit("repeated", of: alarm, by: .system, from: before, to: alarm.state, data: ["count": String(alarm.count)], at: trigger.at)
+                // What the cause says now: a complaint made confidential since takes its alarm with it.
+                alarm.confidential = trigger.confidential
+                alarm.latitude = trigger.point?.latitude
+                alarm.longitude = trigger.point?.longitude
+                alarm.agencyCode = trigger.agencyCode
+                if let event = trigger.eventID { alarm.lastEventID = max(alarm.lastEventID ?? 0, event) }
+                alarm.updatedAt = now
+                change.audit("repeated", of: alarm, by: .system, from: before, to: alarm.state, data: ["count": String(alarm.count)], at: now)
                 try await alarm.update(on: tx)
-                change.announce(.alarm("repeated", alarm, at: trigger.at))
+                change.announce(.alarm("repeated", alarm, at: now))
                 return (alarm, .repeated)
             }
-            let alarm = Alarm(trigger)
+            let alarm = Alarm(trigger, raisedAt: now)
             change.audit("raised", of: alarm, by: .system, to: .open,
-                         data: ["type": trigger.type, "source": trigger.source, "priority": trigger.priority.rawValue], at: trigger.at)
+                         data: ["type": trigger.type, "source": trigger.source, "priority": trigger.priority.rawValue], at: now)
             try await alarm.create(on: tx)
-            change.announce(.alarm("raised", alarm, at: trigger.at))
+            change.announce(.alarm("raised", alarm, at: now))
             return (alarm, .raised)
         }
     }
@@ -113,10 +123,20 @@ package struct AlarmService: Sendable {
 
     /// The panel's alarms: the active ones, newest activity first; an officer sees those of their agency.
     package func active(for user: User?, states: Set<AlarmState>? = nil, limit: Int = 500) async throws -> [Alarm] {
-        let query = Alarm.query(on: db)
+        let query = Self.visible(to: user, Alarm.query(on: db))
         if let states { query.filter(\.$state ~~ Array(states)) } else { query.filter(\.$state != .closed) }
-        if user?.role == .officer { query.filter(\.$agencyCode == user?.$agency.id) }
         return try await query.sort(\.$lastAt, .descending).limit(limit).all()
+    }
+
+    /// Who sees which alarms, as they see the complaints behind them: an agency's officers their agency's;
+    /// operators all but those about confidential complaints; supervisors and admins all.
+    static func visible(to user: User?, _ query: QueryBuilder<Alarm>) -> QueryBuilder<Alarm> {
+        switch user?.role {
+        case .supervisor, .admin, .verifier: break
+        case .officer: query.filter(\.$agencyCode == user?.$agency.id)
+        default: query.filter(\.$confidential == false)
+        }
+        return query
     }
 
     package func notes(of ids: [UUID]) async throws -> [UUID: [AlarmNote]] {

@@ -21,11 +21,17 @@ package final class Alarm: Model, @unchecked Sendable {
     @OptionalField(key: "longitude") package var longitude: Double?
     @OptionalField(key: "desa_code") package var desaCode: String?
     @OptionalField(key: "agency_code") package var agencyCode: String?
+    /// About a confidential complaint: shown only to those who may read it (``AlarmService/active(for:states:limit:)``).
+    @Field(key: "confidential") package var confidential: Bool
+    /// The newest event counted, so a pass read again raises nothing twice.
+    @OptionalField(key: "last_event_id") package var lastEventID: Int64?
 
     // Where it stands
     @Field(key: "state") package var state: AlarmState
     /// How often its cause was seen while it was active.
     @Field(key: "count") package var count: Int
+    /// When Kerta raised it (the time to acknowledge counts from here); `first_at` is when its cause began.
+    @Field(key: "raised_at") package var raisedAt: Date
     @Field(key: "first_at") package var firstAt: Date
     @Field(key: "last_at") package var lastAt: Date
     @OptionalField(key: "acknowledged_at") package var acknowledgedAt: Date?
@@ -43,7 +49,7 @@ package final class Alarm: Model, @unchecked Sendable {
 
     package init() {}
 
-    package init(_ trigger: AlarmTrigger) {
+    package init(_ trigger: AlarmTrigger, raisedAt: Date) {
         id = UUID()
         type = trigger.type
         source = trigger.source
@@ -56,11 +62,14 @@ package final class Alarm: Model, @unchecked Sendable {
         longitude = trigger.point?.longitude
         desaCode = trigger.desaCode
         agencyCode = trigger.agencyCode
+        confidential = trigger.confidential
+        lastEventID = trigger.eventID
+        self.raisedAt = raisedAt
         state = .open
         count = 1
         firstAt = trigger.at
         lastAt = trigger.at
-        updatedAt = trigger.at
+        updatedAt = raisedAt
         auditHead = AuditRecord.genesisHash
         auditCount = 0
     }

@@ -114,8 +114,11 @@ package struct ComplaintLayerController: RouteCollection {
 
     private static func clusters(_ query: Query, filter: SQLQueryString, on sql: any SQLDatabase, isPostgres: Bool) async throws -> GeoCollection {
         let box = query.box
-        // A cell about a sixth of the map's width at this zoom (256-px tiles): clusters some 40 px apart.
-        let cell = 360.0 / pow(2.0, Double(query.zoom)) / 6
+        // A cell about a sixth of the map's width at this zoom (256-px tiles): clusters some 40 px apart; and
+        // never more than some 4,000 cells, whatever box and zoom a client asks.
+        var cell = 360.0 / pow(2.0, Double(query.zoom)) / 6
+        let width = box.maxLongitude - box.minLongitude, height = box.maxLatitude - box.minLatitude
+        while (width / cell).rounded(.up) * (height / cell).rounded(.up) > 4096 { cell *= 2 }
         let cellY: SQLQueryString = isPostgres ? "FLOOR((\"latitude\" - \(bind: box.minLatitude)) / \(bind: cell))"
             : "CAST((\"latitude\" - \(bind: box.minLatitude)) / \(bind: cell) AS INTEGER)"
         let cellX: SQLQueryString = isPostgres ? "FLOOR((\"longitude\" - \(bind: box.minLongitude)) / \(bind: cell))"

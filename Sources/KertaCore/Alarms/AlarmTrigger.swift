@@ -15,10 +15,18 @@ public struct AlarmTrigger: Sendable, Equatable {
     public let desaCode: String?
     /// The agency whose work it concerns, when one does: its officers see it.
     public let agencyCode: String?
+    /// About a confidential complaint: only those who may read it hear of the alarm, and it has no place.
+    public let confidential: Bool
+    /// The event that caused it, when one did: a pass read again after a failure raises nothing twice.
+    public let eventID: Int64?
+    /// A state that holds until someone acts (a complaint still waiting), seen again on every pass: it raises
+    /// an alarm once and does not count it up while that alarm is active.
+    public let isStanding: Bool
     public let at: Date
 
     public init(type: String, source: String, priority: Priority, title: LocalizedText, subjectType: String? = nil, subjectRef: String? = nil,
-                point: GeoPoint? = nil, desaCode: String? = nil, agencyCode: String? = nil, at: Date) {
+                point: GeoPoint? = nil, desaCode: String? = nil, agencyCode: String? = nil, confidential: Bool = false,
+                eventID: Int64? = nil, isStanding: Bool = false, at: Date) {
         self.type = type
         self.source = source
         self.priority = priority
@@ -28,6 +36,9 @@ public struct AlarmTrigger: Sendable, Equatable {
         self.point = point
         self.desaCode = desaCode
         self.agencyCode = agencyCode
+        self.confidential = confidential
+        self.eventID = eventID
+        self.isStanding = isStanding
         self.at = at
     }
 }

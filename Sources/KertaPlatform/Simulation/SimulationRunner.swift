@@ -7,8 +7,9 @@ package struct SimulationRunner: Sendable {
     package struct Report: Sendable, CustomStringConvertible {
         package var steps = 0
         package var actions: [String: Int] = [:]
+        package var failedSteps = 0
         package var description: String {
-            "\(steps) steps; " + actions.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+            "\(steps) steps" + (failedSteps > 0 ? " (\(failedSteps) failed)" : "") + "; " + actions.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
         }
     }
 
@@ -31,18 +32,28 @@ package struct SimulationRunner: Sendable {
     /// `minutes` nil runs until cancelled.
     package func run(minutes: Double?) async throws -> Report {
         var report = Report()
+        var failures = 0
         let end = minutes.map { clock.now().addingTimeInterval($0 * 60) }
         while !Task.isCancelled {
             let start = clock.now()
             if let end, start >= end { break }
             let stop = end.map { min($0, start.addingTimeInterval(step)) } ?? start.addingTimeInterval(step)
             let began = ContinuousClock.now
-            // Each simulator moves the clock to the moment of each thing it does, within the step.
-            for simulator in simulators {
-                report.actions[simulator.name, default: 0] += try await simulator.advance(from: start, to: stop)
+            // Each simulator moves the clock to the moment of each thing it does, within the step. A step that
+            // fails (a database briefly busy) is skipped; five in a row end the run with the error.
+            do {
+                for simulator in simulators {
+                    report.actions[simulator.name, default: 0] += try await simulator.advance(from: start, to: stop)
+                }
+                clock.set(stop)
+                try await afterStep()
+                failures = 0
+            } catch {
+                clock.set(stop)
+                failures += 1
+                report.failedSteps += 1
+                if failures >= 5 { throw error }
             }
-            clock.set(stop)
-            try await afterStep()
             report.steps += 1
             // Real time keeps pace with simulated time divided by the speed.
             let wanted = Duration.milliseconds(Int64(stop.timeIntervalSince(start) / speed * 1000))
