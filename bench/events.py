@@ -60,6 +60,44 @@ WS_GUID = b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
 # Inside Kota Denpasar (see the brief: lat -8.69…-8.62, lon 115.19…115.25), with a margin.
 LAT_RANGE = (-8.68, -8.63)
 LON_RANGE = (115.20, 115.24)
+DESA_GEOJSON = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                            "Sources", "KertaApp", "Resources", "ReferenceData", "denpasar-desa.geojson")
+
+
+def desa_rings():
+    """The outer rings of Denpasar's desa and kelurahan, to keep random points where the city is (the box
+    above has slivers between desa that the server rightly refuses)."""
+    with open(DESA_GEOJSON) as f:
+        features = json.load(f)["features"]
+    rings = []
+    for feature in features:
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        rings += [polygon[0] for polygon in polygons]
+    return rings
+
+
+def in_city(lat, lon, rings):
+    for ring in rings:
+        inside, j = False, len(ring) - 1
+        for i in range(len(ring)):
+            xi, yi = ring[i][0], ring[i][1]
+            xj, yj = ring[j][0], ring[j][1]
+            if (yi > lat) != (yj > lat) and lon < (xj - xi) * (lat - yi) / (yj - yi) + xi:
+                inside = not inside
+            j = i
+        if inside:
+            return True
+    return False
+
+
+def city_point(rng, rings):
+    while True:
+        lat, lon = round(rng.uniform(*LAT_RANGE), 6), round(rng.uniform(*LON_RANGE), 6)
+        if in_city(lat, lon, rings):
+            return lat, lon
+
+
 DESCRIPTIONS = [
     "Jalan berlubang dalam di depan lapangan, berbahaya",
     "Sampah menumpuk di pinggir jalan sejak tiga hari, bau menyengat",
@@ -702,6 +740,7 @@ async def publish(server, total, rate, seconds, connections, workers, tag):
     """Submits `total` complaints on `server` at `rate` per second (open loop: each request is due at start + i/rate
     and sent then, or as soon as a connection is free); stops by itself at the count or seconds + 5."""
     rng = random.Random(tag)
+    rings = desa_rings()
     state = {"next": 0, "ok": 0, "late_stop": 0, "first_t0": None, "last_t0": None}
     errors = {}
     samples = []
@@ -726,7 +765,7 @@ async def publish(server, total, rate, seconds, connections, workers, tag):
             body = json.dumps({
                 "category": harness.CATEGORIES[i % len(harness.CATEGORIES)],
                 "description": f"{DESCRIPTIONS[i % len(DESCRIPTIONS)]} (uji beban {i})",
-                "lat": round(rng.uniform(*LAT_RANGE), 6), "lon": round(rng.uniform(*LON_RANGE), 6),
+                **dict(zip(("lat", "lon"), city_point(rng, rings))),
                 "visibility": "public",
                 "reporter": {"name": "Ni Luh Putu Sari", "email": "sari@example.id"},
             }).encode()

@@ -99,7 +99,8 @@ def kill_children():
 def base_env(extra):
     env = {k: v for k, v in os.environ.items()
            if not (k.startswith("KERTA_") or k in ("DATABASE_URL", "TEST_DATABASE_URL", "HOST", "PORT", "VAPOR_ENV"))}
-    env.update({"LOG_LEVEL": "notice", "KERTA_JOBS_INTERVAL": "0"})
+    # No simulated city: these checks count what their own load wrote.
+    env.update({"LOG_LEVEL": "notice", "KERTA_JOBS_INTERVAL": "0", "KERTA_SIMULATE": "false"})
     env.update(extra)
     return env
 
@@ -372,7 +373,8 @@ INTEGRITY_SQL = {
     "complaints without an audit entry":
         "SELECT count(*) FROM complaints c WHERE NOT EXISTS (SELECT 1 FROM audit_entries a WHERE a.subject_id = c.id)",
     "audit entries of a missing complaint":
-        "SELECT count(*) FROM audit_entries a WHERE NOT EXISTS (SELECT 1 FROM complaints c WHERE c.id = a.subject_id)",
+        "SELECT count(*) FROM audit_entries a WHERE a.subject_type = 'complaint' "
+        "AND NOT EXISTS (SELECT 1 FROM complaints c WHERE c.id = a.subject_id)",
     "photos of a missing complaint":
         "SELECT count(*) FROM complaint_photos p WHERE NOT EXISTS (SELECT 1 FROM complaints c WHERE c.id = p.complaint_id)",
     "updates of a missing complaint":
