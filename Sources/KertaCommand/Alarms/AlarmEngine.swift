@@ -58,15 +58,13 @@ package struct AlarmEngine: Sendable {
         let service = AlarmService(db: db, hub: hub, now: now)
         let store = EventStore(db: db as! any SQLDatabase)
         var cursor = Int64(try await Setting.find(Self.cursorKey, on: db)?.value ?? "0") ?? 0
-        let decoder = JSONDecoder.kerta
         var first = true
         while true {
-            let stored = try await store.after(cursor, filter: EventFilter?.none, limit: batch)
+            let stored = try await store.views(after: cursor, filter: nil, limit: batch)
             // State rules run once per pass even with no new events (a complaint that has now waited too long).
             if stored.isEmpty && !first { break }
             first = false
-            let events = try stored.filter { $0.layer != EventLayer.alarms.rawValue }
-                .map { try decoder.decode(EventView.self, from: Data($0.json.utf8)) }
+            let events = stored.filter { $0.layer != EventLayer.alarms.rawValue }
             report.events += events.count
             let time = now()
             for source in sources {

@@ -43,19 +43,12 @@ package struct CommandController: RouteCollection {
         // Named, not matched: Vapor's media types let a browser's `*/*` equal JSON, and a form posted without the
         // script must come back as the page.
         let wantsJSON = req.headers[.accept].contains { $0.contains("application/json") }
-        do {
-            let alarm = try await req.alarms.transition(id: id, try AlarmController.move(body, now: req.now), by: try req.requireUser())
-            if wantsJSON {
-                return try await AlarmDTO(alarm, notes: try await req.alarms.notes(of: [id])[id] ?? [], viewer: req.user).encodeResponse(for: req)
-            }
-            return req.redirect(to: SitePath.command.link() + "#alarm-" + id.uuidString.lowercased(), redirectType: .normal)
-        } catch {
-            guard wantsJSON else { throw error }
-            let api = KertaErrorMiddleware.classify(error)
-            let response = Response(status: api.status)
-            try response.content.encode(ErrorBody(api, language: req.language), as: .json)
-            return response
+        // A refusal is answered by the error middleware: JSON to the script, the error page to a browser.
+        let alarm = try await req.alarms.transition(id: id, try AlarmController.move(body, now: req.now), by: try req.requireUser())
+        if wantsJSON {
+            return try await AlarmDTO(alarm, notes: try await req.alarms.notes(of: [id])[id] ?? [], viewer: req.user).encodeResponse(for: req)
         }
+        return req.redirect(to: SitePath.command.link() + "#alarm-" + id.uuidString.lowercased(), redirectType: .normal)
     }
 
     package struct LoadPage: Encodable {
@@ -107,9 +100,8 @@ package struct CommandController: RouteCollection {
     @Sendable package func live(req: Request) async throws -> Response {
         let store = EventStore(db: req.db as! any SQLDatabase)
         let since = max(0, try await store.latestID() - 400)
-        let events = try await store.after(since, filter: EventFilter(viewer: EventViewer(role: nil, agencyCode: nil), layers: [.complaints]), limit: 400)
-        let decoder = JSONDecoder.kerta
-        let views = try events.suffix(30).reversed().map { try decoder.decode(EventView.self, from: Data($0.json.utf8)) }
+        let events = try await store.views(after: since, filter: EventFilter(viewer: EventViewer(role: nil, agencyCode: nil), layers: [.complaints]), limit: 400)
+        let views = events.suffix(30).reversed()
         let items = views.map { view -> LivePage.Item in
             var href = ""
             if let subject = view.subject, let ref = subject.ref, let page = req.application.subjectPages[subject.type] { href = page.link(ref) }
@@ -125,7 +117,10 @@ package struct CommandController: RouteCollection {
 
     /// `GET /api/v1/command/kpis`.
     @Sendable package func kpis(req: Request) async throws -> Response {
-        let response = try await KPIAnswer(figures: try await Self.figures(req), at: WITATimestamp.string(from: req.now)).encodeResponse(for: req)
+        var figures = try await Self.figures(req)
+        figures["at"] = .text(WITATimestamp.string(from: req.now))
+        let response = Response(status: .ok, body: .init(data: try JSONEncoder.kerta.encode(figures)))
+        response.headers.contentType = .json
         response.headers.cacheControl = .init(noStore: true)
         return response
     }
@@ -142,32 +137,5 @@ package struct CommandController: RouteCollection {
         let total = Int(seconds.rounded())
         let minutes = total / 60, rest = total % 60
         return language == .english ? "\(minutes) min \(rest) s" : "\(minutes) mnt \(rest) dtk"
-    }
-}
-
-/// The KPI strip's JSON: every capability's figures side by side, and when they were counted.
-package struct KPIAnswer: Content {
-    let figures: [String: FigureValue]
-    let at: String
-
-    package func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        for (key, value) in figures { try container.encode(value, forKey: Key(key)) }
-        try container.encode(at, forKey: Key("at"))
-    }
-
-    package init(from decoder: any Decoder) throws { throw DomainError(.fault, code: "not_decodable", id: "-", en: "-") }
-
-    init(figures: [String: FigureValue], at: String) {
-        self.figures = figures
-        self.at = at
-    }
-
-    struct Key: CodingKey {
-        let stringValue: String
-        init(_ string: String) { stringValue = string }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        var intValue: Int? { nil }
-        init?(intValue: Int) { nil }
     }
 }

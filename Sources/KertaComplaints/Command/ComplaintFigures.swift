@@ -17,13 +17,12 @@ package struct ComplaintFigures: CommandFigures {
         let waiting = try await sql.raw("SELECT COUNT(*) AS \"n\" FROM \"complaints\" WHERE \"status\" IN ('submitted', 'referred')" + scope).first()
         let open = ComplaintStatus.allCases.filter(\.isOpen).map(\.rawValue)
         let overdue = try await sql.raw("""
-            SELECT "agency_code", COUNT(*) AS "n" FROM "complaints" WHERE "overdue_at" IS NOT NULL AND "status" IN (\(binds: open))
-            """ + scope + " GROUP BY \"agency_code\"").all()
-        var rows: [FigureRow] = []
-        for row in overdue {
+            SELECT c."agency_code", a."name_id", COUNT(*) AS "n" FROM "complaints" c LEFT JOIN "agencies" a ON a."code" = c."agency_code"
+            WHERE c."overdue_at" IS NOT NULL AND c."status" IN (\(binds: open))
+            """ + scope + " GROUP BY c.\"agency_code\", a.\"name_id\"").all()
+        var rows = try overdue.map { row in
             let code = try row.decode(column: "agency_code", as: String?.self) ?? "-"
-            let name = try await Agency.find(code, on: db)?.nameID ?? code
-            rows.append(FigureRow(agency: code, name: name, count: try row.decode(column: "n", as: Int.self)))
+            return FigureRow(agency: code, name: try row.decode(column: "name_id", as: String?.self) ?? code, count: try row.decode(column: "n", as: Int.self))
         }
         rows.sort { $0.count != $1.count ? $0.count > $1.count : $0.agency < $1.agency }
         return ["complaints_today": .count(try today?.decode(column: "n", as: Int.self) ?? 0),

@@ -15,6 +15,8 @@ package struct ComplaintSimulator: CitySimulator {
     /// Reports per hour at an ordinary daytime hour.
     package let baseRate: Double
     private let random: LockedRandom
+    /// The desa centres, read once: the city's boundaries do not move between simulated minutes.
+    private let places = PlaceCache()
 
     package init(app: Application, clock: ManualClock, baseRate: Double = 12, seed: UInt64 = 8_0232) {
         self.app = app
@@ -36,7 +38,7 @@ package struct ComplaintSimulator: CitySimulator {
         let expected = baseRate * Self.hourly[hour] * end.timeIntervalSince(start) / 3600
         var times = (0..<random.poisson(expected)).map { _ in start.addingTimeInterval(random.uniform(0..<end.timeIntervalSince(start))) }
         var done = 0
-        let points = try await DemoComplaintSeeder.desaPoints(on: app.db)
+        let points = try await places.points(on: app.db)
         guard !points.isEmpty else { return 0 }
         let weighted = DemoComplaintSeeder.reports.flatMap { report in
             Array(repeating: report, count: report.weight * (rainy && Self.rainyCategories.contains(report.category) ? 4 : 1))
@@ -116,6 +118,17 @@ package struct ComplaintSimulator: CitySimulator {
         } catch let refusal as DomainError where refusal.kind == .conflict || refusal.kind == .forbidden || refusal.kind == .invalid {
             return false
         }
+    }
+}
+
+actor PlaceCache {
+    private var cached: [GeoPoint]?
+
+    func points(on db: any Database) async throws -> [GeoPoint] {
+        if let cached { return cached }
+        let points = try await DemoComplaintSeeder.desaPoints(on: db)
+        cached = points
+        return points
     }
 }
 

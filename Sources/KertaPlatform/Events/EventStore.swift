@@ -35,6 +35,16 @@ package struct EventStore: Sendable {
 
     /// Events after `id`, oldest first, that `filter` lets through (all of them without one).
     package func after(_ id: Int64, filter: EventFilter?, limit: Int) async throws -> [StoredEvent] {
+        try await db.raw(Self.query(after: id, filter: filter, limit: limit)).all().map { try Self.event(from: Self.view(from: $0)) }
+    }
+
+    /// The same events as values, for Kerta's own readers (the alarm engine, the public live page), which need
+    /// no JSON to hand on.
+    package func views(after id: Int64, filter: EventFilter?, limit: Int) async throws -> [EventView] {
+        try await db.raw(Self.query(after: id, filter: filter, limit: limit)).all().map(Self.view(from:))
+    }
+
+    private static func query(after id: Int64, filter: EventFilter?, limit: Int) -> SQLQueryString {
         var query: SQLQueryString = "SELECT \(unsafeRaw: Self.columns) FROM \"events\" WHERE \"id\" > \(bind: id)"
         if let filter {
             if let visible = EventAudience.visibleValues(to: filter.viewer) {
@@ -54,8 +64,7 @@ package struct EventStore: Sendable {
                     """
             }
         }
-        query = query + " ORDER BY \"id\" LIMIT \(literal: limit)"
-        return try await db.raw(query).all().map(Self.event(from:))
+        return query + " ORDER BY \"id\" LIMIT \(literal: limit)"
     }
 
     /// The newest id, 0 for an empty log.
@@ -88,7 +97,13 @@ package struct EventStore: Sendable {
         }
     }
 
-    private static func event(from row: any SQLRow) throws -> StoredEvent {
+    private static func event(from view: EventView) throws -> StoredEvent {
+        let json = String(decoding: try JSONEncoder.kerta.encode(view), as: UTF8.self)
+        return StoredEvent(id: view.id, layer: view.layer, audience: EventAudience(storedValue: view.audience),
+                           point: view.location.map { GeoPoint(latitude: $0.lat, longitude: $0.lon) }, json: json)
+    }
+
+    private static func view(from row: any SQLRow) throws -> EventView {
         let id = try row.decode(column: "id", as: Int64.self)
         let layer = try row.decode(column: "layer", as: String.self)
         let audienceValue = try row.decode(column: "audience", as: String.self)
@@ -98,7 +113,7 @@ package struct EventStore: Sendable {
         let subjectType = try row.decode(column: "subject_type", as: String?.self)
         let payloadText = try row.decode(column: "payload", as: String.self)
         let payload = (try? JSONDecoder().decode([String: EventValue].self, from: Data(payloadText.utf8))) ?? [:]
-        let view = EventView(
+        return EventView(
             id: id, time: try row.decode(column: "occurred_at", as: Date.self), type: try row.decode(column: "type", as: String.self),
             layer: layer, severity: EventSeverity(rawValue: try row.decode(column: "severity", as: String.self)) ?? .info,
             subject: subjectType.map { EventView.Subject(type: $0, id: try? row.decode(column: "subject_id", as: String?.self),
@@ -107,8 +122,6 @@ package struct EventStore: Sendable {
                                                      desa: try? row.decode(column: "desa_code", as: String?.self)) },
             title: LocalizedText(id: try row.decode(column: "title_id", as: String.self), en: try row.decode(column: "title_en", as: String.self)),
             payload: payload, audience: audienceValue)
-        let json = String(decoding: try JSONEncoder.kerta.encode(view), as: UTF8.self)
-        return StoredEvent(id: id, layer: layer, audience: EventAudience(storedValue: audienceValue), point: point, json: json)
     }
 }
 
