@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "KertaPlatform", targets: ["KertaPlatform"]),
         .library(name: "KertaComplaints", targets: ["KertaComplaints"]),
         .library(name: "KertaCommand", targets: ["KertaCommand"]),
+        .library(name: "KertaSensors", targets: ["KertaSensors"]),
         .library(name: "KertaApp", targets: ["KertaApp"]),
     ],
     dependencies: [
@@ -65,6 +66,19 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        /// Sensors and flood early warning: OGC SensorThings API, Denpasar's river gauges and their flood rules,
+        /// CAP 1.2 public warnings, the public flood page.
+        .target(
+            name: "KertaSensors",
+            dependencies: [
+                "KertaCore",
+                "KertaPlatform",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         /// The composition root: configure, the one routes table, the ordered migrations, the commands.
         .target(
             name: "KertaApp",
@@ -73,6 +87,7 @@ let package = Package(
                 "KertaPlatform",
                 "KertaComplaints",
                 "KertaCommand",
+                "KertaSensors",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -101,6 +116,7 @@ let package = Package(
                 "KertaPlatform",
                 "KertaComplaints",
                 "KertaCommand",
+                "KertaSensors",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             swiftSettings: swiftSettings

@@ -8,6 +8,7 @@ import Vapor
 import KertaPlatform
 import KertaComplaints
 import KertaCommand
+import KertaSensors
 
 /// Configures Kerta from its environment variables.
 public func configure(_ app: Application) async throws {
@@ -28,8 +29,11 @@ public func configure(_ app: Application, configuration: KertaConfiguration) asy
     _ = app.eventHub
     _ = app.metrics
     // What each capability adds to the command room: its map layers, its alarm rules, its KPIs.
-    app.commandLayers = [ComplaintLayerController.layer]
-    app.alarmSources = [ComplaintAlarmSource(verificationHours: Double(configuration.alarmVerificationHours), spikeCount: configuration.alarmSpikeCount)]
+    app.commandLayers = [ComplaintLayerController.layer, FloodController.layer]
+    app.alarmSources = [ComplaintAlarmSource(verificationHours: Double(configuration.alarmVerificationHours), spikeCount: configuration.alarmSpikeCount),
+                        FloodAlarmSource()]
+    app.sensorKeys = SensorKeys()
+    app.floodAreas = (try? FloodArea.load(from: DatabaseMaintenance.referenceDirectory(configuration).path)) ?? []
     app.commandFigures = [ComplaintFigures()]
     app.subjectPages = ["complaint": .complaint]
 
@@ -62,7 +66,7 @@ public func configure(_ app: Application, configuration: KertaConfiguration) asy
 
     app.views.use(.leaf)
     app.leaf.tags["wita"] = WITADateTag()
-    app.leaf.tags["path"] = PathTag(SitePath.platform + SitePath.complaints + SitePath.commandCenter)
+    app.leaf.tags["path"] = PathTag(SitePath.platform + SitePath.complaints + SitePath.commandCenter + SitePath.sensors)
     app.leaf.sources = .singleSource(NIOLeafFiles(fileio: app.fileio, limits: [.toSandbox, .onlyLeafExtensions], sandboxDirectory: resources + "/Views/", viewDirectory: resources + "/Views/"))
 
     // Web sessions in the database, so every server knows every signed-in user.

@@ -2,6 +2,7 @@ import Vapor
 import KertaPlatform
 import KertaComplaints
 import KertaCommand
+import KertaSensors
 
 /// Every route of Kerta, in one table.
 package func routes(_ app: Application) throws {
@@ -12,6 +13,8 @@ package func routes(_ app: Application) throws {
     try web.register(collection: ConsoleController())
     try web.register(collection: AdminController())
     try web.register(collection: CommandController())
+    try web.register(collection: FloodController())
+    try web.register(collection: WarningController())
     try app.register(collection: VendorController(directory: configuration.javascriptDirectory))
     try app.register(collection: HealthController(databaseEngine: configuration.database.name))
     try app.register(collection: MetricsController())
@@ -26,12 +29,17 @@ package func routes(_ app: Application) throws {
     try api.register(collection: RoutingOverrideController())
     try api.register(collection: OpenAPIController())
     try api.register(collection: AlarmController(.moves))
+    try api.register(collection: WarningController.API())
     // The console's and the command room's scripts sign in with their session cookie (a browser's EventSource
     // and WebSocket send no bearer token); these routes only read.
     let readsBySession = api.grouped(app.sessions.middleware, User.sessionAuthenticator())
     try readsBySession.register(collection: EventController())
     try readsBySession.register(collection: AlarmController(.reads))
     try readsBySession.register(collection: ComplaintLayerController())
+    // The flood page's script reads the gauges signed out; the dashboard's gauge layer with the session.
+    try readsBySession.register(collection: FloodController.API())
 
     try app.grouped("open311", "v2").register(collection: Open311Controller())
+    // SensorThings has its own credentials (sensor keys) and its own error form.
+    try app.register(collection: STAController())
 }

@@ -2,6 +2,7 @@ import KertaApp
 import KertaComplaints
 import KertaCommand
 import KertaPlatform
+import KertaSensors
 import Testing
 import Vapor
 
@@ -11,10 +12,13 @@ struct SitePathTests {
     func everyPathIsARoute() async throws {
         try await withKerta { app in
             let registered = Set(app.routes.all.map { "/" + $0.path.map(\.description).joined(separator: "/") })
-            let named = SitePath.platform + SitePath.complaints + SitePath.commandCenter
+            let named = SitePath.platform + SitePath.complaints + SitePath.commandCenter + SitePath.sensors
             for path in named { #expect(registered.contains(path.description), "no route for \(path.name) \(path)") }
-            // The pages' own routes (not the API, Open311, feeds or files) all have a name a template can use.
-            let pages = registered.filter { path in !["/api", "/open311", "/vendor", "/health", "/metrics"].contains { path.hasPrefix($0) } }
+            // The pages' own routes (not the API, Open311, SensorThings, the warnings' files or other feeds) all have a
+            // name a template can use.
+            let pages = registered.filter { path in
+                !["/api", "/open311", "/vendor", "/health", "/metrics", "/sta/", "/alerts/", "/alerts.json"].contains { path.hasPrefix($0) } && path != "/sta"
+            }
             let unnamed = pages.subtracting(named.map(\.description))
             #expect(unnamed.isEmpty, "page routes without a SitePath: \(unnamed.sorted())")
         }

@@ -2,6 +2,7 @@ import Vapor
 import KertaPlatform
 import KertaComplaints
 import KertaCommand
+import KertaSensors
 
 /// `kerta jobs`: one pass of the deadline job (overdue escalation, closing after the dispute window), the alarm rules,
 /// the mail sender and the event log's pruning, for cron when the servers run with `KERTA_JOBS_INTERVAL=0`.
@@ -14,6 +15,8 @@ struct JobsCommand: AsyncCommand {
         let app = context.application
         let deadlines = try await DeadlineJob(service: app.complaintService(on: app.db)).run()
         context.console.print("Deadlines: \(deadlines).")
+        let silent = try await FloodWatch(db: app.db, hub: app.eventHub, now: { app.kertaClock.now() }).run()
+        context.console.print("Gauges: \(silent) went silent.")
         let alarms = try await app.alarmEngine.run(on: app.db)
         context.console.print("Alarms: \(alarms).")
         let mail = try await app.outboxSender().run()

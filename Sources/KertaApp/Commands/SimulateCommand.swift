@@ -14,7 +14,9 @@ struct SimulateCommand: AsyncCommand {
         var minutes: Double?
     }
 
-    var help: String { "Runs the simulated city (complaints arriving and being handled, alarms) for N simulated minutes" }
+    var help: String {
+        "Runs the simulated city (complaints arriving and being handled, the rivers' gauges and a storm 10 minutes in, alarms) for N simulated minutes"
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application

@@ -5,6 +5,7 @@ import Vapor
 import KertaPlatform
 import KertaComplaints
 import KertaCommand
+import KertaSensors
 
 /// Migrating and seeding, shared by `serve` (on start), `migrate` and `seed`.
 package enum DatabaseMaintenance {
@@ -51,15 +52,16 @@ package enum DatabaseMaintenance {
 
     /// The reference data this installation uses: a configured folder, or the Denpasar set built in.
     package static func referenceData(_ configuration: KertaConfiguration) throws -> ReferenceData {
-        let directory: URL
+        try ReferenceData.load(from: try referenceDirectory(configuration), city: configuration.city)
+    }
+
+    package static func referenceDirectory(_ configuration: KertaConfiguration) throws -> URL {
         if let configured = configuration.referenceDirectory {
-            directory = URL(fileURLWithPath: configured, isDirectory: true)
+            return URL(fileURLWithPath: configured, isDirectory: true)
         } else if let bundled = Bundle.module.url(forResource: "ReferenceData", withExtension: nil) {
-            directory = bundled
-        } else {
-            throw Abort(.internalServerError, reason: "the built-in reference data is missing from this build")
+            return bundled
         }
-        return try ReferenceData.load(from: directory, city: configuration.city)
+        throw Abort(.internalServerError, reason: "the built-in reference data is missing from this build")
     }
 
     /// Loads reference data, then the demo when it is enabled and was never seeded.
@@ -71,6 +73,12 @@ package enum DatabaseMaintenance {
             var demoSeeded = false
             if demo {
                 demoSeeded = try await DemoSeeder(passwordHasher: app.password.sync, clock: app.kertaClock).seedIfNeeded(on: app.db)
+                if demoSeeded {
+                    // The rivers' gauges always; their day of readings and the past warning with the full demo.
+                    let room = try await User.query(on: app.db).filter(\.$email ~~ ["operator@kerta.example", "pimpinan@kerta.example"]).all()
+                    try await DemoGaugeSeeder(db: app.db, referenceDirectory: try referenceDirectory(app.kertaConfiguration).path, now: app.kertaClock.now())
+                        .seed(history: demoComplaints, operatorUser: room.first { $0.role == .operator }, supervisor: room.first { $0.role == .supervisor })
+                }
                 if demoSeeded && demoComplaints {
                     await app.areaDirectory.invalidate()
                     await app.calendarStore.invalidate()

@@ -3,6 +3,7 @@ import Vapor
 import KertaPlatform
 import KertaComplaints
 import KertaCommand
+import KertaSensors
 
 /// Runs the deadline job, the mail sender and the event log's pruning inside `serve` every `KERTA_JOBS_INTERVAL` seconds.
 /// Both are safe on several servers at once; set the interval to 0 on all but one, or use `kerta jobs`
@@ -32,6 +33,10 @@ package final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
         await run("deadlines", app) {
             let deadlines = try await DeadlineJob(service: app.complaintService(on: app.db)).run()
             if deadlines != DeadlineJob.Report() { app.logger.notice("deadline job: \(deadlines)") }
+        }
+        await run("gauges", app) {
+            let offline = try await FloodWatch(db: app.db, hub: app.eventHub, now: { app.kertaClock.now() }).run()
+            if offline > 0 { app.logger.notice("flood watch: \(offline) gauges went silent") }
         }
         await run("alarms", app) {
             let alarms = try await app.alarmEngine.run(on: app.db)

@@ -3,6 +3,7 @@ import Vapor
 import KertaCommand
 import KertaComplaints
 import KertaPlatform
+import KertaSensors
 
 /// Makes the demo city live while `serve` runs (`KERTA_SIMULATE`, on by default in development with the
 /// demo): the simulation at real speed, so a newcomer opening `/command` sees complaints arrive and move.
@@ -34,9 +35,12 @@ package final class SimulationLifecycle: LifecycleHandler, @unchecked Sendable {
         let clock = ManualClock(app.kertaClock.now())
         let service = app.complaintService(on: app.db, now: { clock.now() })
         let engine = AlarmEngine(sources: app.alarmSources, hub: app.eventHub, now: { clock.now() })
-        return SimulationRunner(simulators: [ComplaintSimulator(app: app, clock: clock)], speed: speed, clock: clock) {
+        let rivers = FloodSimulator(app: app, clock: clock, firstStorm: clock.now().addingTimeInterval(10 * 60))
+        let watch = FloodWatch(db: app.db, hub: app.eventHub, now: { clock.now() })
+        return SimulationRunner(simulators: [ComplaintSimulator(app: app, clock: clock), rivers], speed: speed, clock: clock) {
             guard runsJobs else { return }
             _ = try await DeadlineJob(service: service).run()
+            _ = try await watch.run()
             _ = try await engine.run(on: app.db)
         }
     }

@@ -2,6 +2,7 @@ import Fluent
 import KertaPlatform
 import KertaComplaints
 import KertaCommand
+import KertaSensors
 
 /// All migrations, in the order they run. Append only: a deployed migration is never edited or removed.
 package enum KertaMigrations {
@@ -36,5 +37,9 @@ package enum KertaMigrations {
         CreateEvent(),
         CreateAlarm(),
         UpdateComplaintAddLayerIndex(),
+        UpdateApiKeyAddScope(),
+        CreateSensorThings(),
+        CreateFloodGauge(),
+        CreateWarning(),
     ]
 }

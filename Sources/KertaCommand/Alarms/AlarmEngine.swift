@@ -17,8 +17,11 @@ package struct AlarmEngine: Sendable {
         package var raised = 0
         package var repeated = 0
         package var returned = 0
+        package var cleared = 0
         package init() {}
-        package var description: String { "\(events) events read, \(raised) alarms raised, \(repeated) repeated, \(returned) back from shelving" }
+        package var description: String {
+            "\(events) events read, \(raised) alarms raised, \(repeated) repeated, \(cleared) cleared, \(returned) back from shelving"
+        }
     }
 
     package static let cursorKey = "alarms.event_cursor"
@@ -69,6 +72,10 @@ package struct AlarmEngine: Sendable {
             let time = now()
             for source in sources {
                 for trigger in try await source.triggers(after: events, now: time, on: db) {
+                    if trigger.clears {
+                        if try await service.clear(trigger) { report.cleared += 1 }
+                        continue
+                    }
                     switch try await service.raise(trigger).1 {
                     case .raised: report.raised += 1
                     case .repeated: report.repeated += 1

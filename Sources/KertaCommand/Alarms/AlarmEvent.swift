@@ -21,6 +21,7 @@ extension EventDraft {
         }
         let verb: LocalizedText = switch what {
         case "raised": LocalizedText(id: "Alarm", en: "Alarm")
+        case "cleared": LocalizedText(id: "Kembali normal", en: "Back to normal")
         case "repeated": LocalizedText(id: "Alarm berulang (×\(alarm.count))", en: "Alarm repeated (×\(alarm.count))")
         case "returned": LocalizedText(id: "Alarm kembali dari penundaan", en: "Alarm back from shelving")
         default: AlarmState(rawValue: what)?.label ?? LocalizedText(id: what, en: what)

@@ -56,6 +56,31 @@ package struct AlarmService: Sendable {
         }
     }
 
+    /// Its cause is back to normal. An alarm someone has taken (acknowledged, in progress) is resolved; one
+    /// nobody has acknowledged stays open, noted as back to normal, so what happened while no one looked is
+    /// still seen (ISA-18.2's "returned to normal, unacknowledged"). True when an alarm changed.
+    package func clear(_ trigger: AlarmTrigger) async throws -> Bool {
+        let now = now()
+        return try await recorder.record { tx, change in
+            guard let alarm = try await Alarm.query(on: tx).filter(\.$type == trigger.type).filter(\.$source == trigger.source)
+                .filter(\.$state ~~ [AlarmState.open, .acknowledged, .inProgress, .shelved]).sort(\.$firstAt, .descending).first() else { return false }
+            if let event = trigger.eventID, let counted = alarm.lastEventID, event <= counted { return false }
+            if let event = trigger.eventID { alarm.lastEventID = max(alarm.lastEventID ?? 0, event) }
+            let before = alarm.state
+            let note = AlarmNote(alarmID: try alarm.requireID(), at: now, author: "Kerta", body: trigger.title.id + " / " + trigger.title.en)
+            try await note.create(on: tx)
+            if before == .acknowledged || before == .inProgress {
+                alarm.state = .resolved
+                alarm.resolvedAt = now
+            }
+            alarm.updatedAt = now
+            change.audit("cleared", of: alarm, by: .system, from: before, to: alarm.state, data: ["reason": trigger.title.en], at: now)
+            try await alarm.update(on: tx)
+            change.announce(.alarm(alarm.state == before ? "cleared" : AlarmState.resolved.rawValue, alarm, at: now))
+            return true
+        }
+    }
+
     /// Moves an alarm as the workflow allows this user.
     package func transition(id: UUID, _ move: AlarmTransition, by user: User) async throws -> Alarm {
         let now = now()

@@ -125,6 +125,7 @@ package struct Open311Controller: RouteCollection {
             case .rateLimited: throw Open311Error(.tooManyRequests, "api_key has posted too many requests in the last minute; try again shortly")
             case .missing: throw Open311Error(.forbidden, "api_key is required to post a request")
             case .unknown, .revoked: throw Open311Error(.forbidden, "api_key is not valid")
+            case .wrongScope: throw Open311Error(.forbidden, "api_key is a sensor key; Open311 needs a key made with --scope open311")
             }
         }
         guard let serviceCode = form.first("service_code") else { throw Open311Error(.badRequest, "service_code is required") }

@@ -22,11 +22,14 @@ public struct AlarmTrigger: Sendable, Equatable {
     /// A state that holds until someone acts (a complaint still waiting), seen again on every pass: it raises
     /// an alarm once and does not count it up while that alarm is active.
     public let isStanding: Bool
+    /// The cause has returned to normal (a river back below its mark, a gauge reporting again): the active
+    /// alarm of this type and source is cleared instead of raised.
+    public let clears: Bool
     public let at: Date
 
     public init(type: String, source: String, priority: Priority, title: LocalizedText, subjectType: String? = nil, subjectRef: String? = nil,
                 point: GeoPoint? = nil, desaCode: String? = nil, agencyCode: String? = nil, confidential: Bool = false,
-                eventID: Int64? = nil, isStanding: Bool = false, at: Date) {
+                eventID: Int64? = nil, isStanding: Bool = false, clears: Bool = false, at: Date) {
         self.type = type
         self.source = source
         self.priority = priority
@@ -39,6 +42,7 @@ public struct AlarmTrigger: Sendable, Equatable {
         self.confidential = confidential
         self.eventID = eventID
         self.isStanding = isStanding
+        self.clears = clears
         self.at = at
     }
 }

@@ -6,6 +6,8 @@ public enum EventLayer: String, CaseIterable, Sendable, Codable {
     case complaints
     /// The command room's alarms: staff only.
     case alarms
+    /// River gauges: levels, rises, silent gauges, and the public warnings made of them.
+    case rivers
 
     /// Parses `layers=a,b`: nil names the first unknown one.
     public static func parseList(_ text: String) -> Result<Set<EventLayer>, UnknownLayer> {

@@ -4,7 +4,7 @@ import Foundation
 /// Issues, checks and revokes Open311 API keys, and applies each key's rate limit.
 package struct ApiKeyService {
     package enum Refusal: Error, Equatable {
-        case missing, unknown, revoked, rateLimited
+        case missing, unknown, revoked, rateLimited, wrongScope
     }
 
     package let db: any Database
@@ -16,19 +16,20 @@ package struct ApiKeyService {
     }
 
     /// Creates a key; the returned secret is shown once and never stored.
-    package func create(name: String, ratePerMinute: Int = 60) async throws -> (key: ApiKey, secret: String) {
+    package func create(name: String, ratePerMinute: Int = 60, scope: ApiKeyScope = .open311) async throws -> (key: ApiKey, secret: String) {
         let secret = "kerta_" + Digest.randomSecret()
         let key = ApiKey(name: name, keyHash: Digest.sha256Hex(secret), prefix: String(secret.prefix(12)),
-                         ratePerMinute: ratePerMinute, createdAt: now())
+                         ratePerMinute: ratePerMinute, scope: scope, createdAt: now())
         try await key.create(on: db)
         return (key, secret)
     }
 
     /// The key for a posted request, counted against its rate limit.
-    package func authorize(_ secret: String?) async throws -> ApiKey {
+    package func authorize(_ secret: String?, scope: ApiKeyScope = .open311) async throws -> ApiKey {
         guard let secret, !secret.isEmpty else { throw Refusal.missing }
         guard let key = try await ApiKey.query(on: db).filter(\.$keyHash == Digest.sha256Hex(secret)).first() else { throw Refusal.unknown }
         guard key.revokedAt == nil else { throw Refusal.revoked }
+        guard key.scope == scope else { throw Refusal.wrongScope }
         let windowStart = now().addingTimeInterval(-60)
         let recent = try await ApiKeyUse.query(on: db).filter(\.$apiKeyID == key.requireID()).filter(\.$at > windowStart).count()
         guard recent < key.ratePerMinute else { throw Refusal.rateLimited }

@@ -1,0 +1,4 @@
+public enum STAUnaryOperator: String, Sendable, Hashable, CaseIterable {
+    case not
+    case negate = "-"
+}
