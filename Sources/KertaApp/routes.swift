@@ -30,6 +30,7 @@ package func routes(_ app: Application) throws {
     try api.register(collection: OpenAPIController())
     try api.register(collection: AlarmController(.moves))
     try api.register(collection: WarningController.API())
+    try api.register(collection: FloodController.API(.writes))
     // The console's and the command room's scripts sign in with their session cookie (a browser's EventSource
     // and WebSocket send no bearer token); these routes only read.
     let readsBySession = api.grouped(app.sessions.middleware, User.sessionAuthenticator())
@@ -37,7 +38,7 @@ package func routes(_ app: Application) throws {
     try readsBySession.register(collection: AlarmController(.reads))
     try readsBySession.register(collection: ComplaintLayerController())
     // The flood page's script reads the gauges signed out; the dashboard's gauge layer with the session.
-    try readsBySession.register(collection: FloodController.API())
+    try readsBySession.register(collection: FloodController.API(.reads))
 
     try app.grouped("open311", "v2").register(collection: Open311Controller())
     // SensorThings has its own credentials (sensor keys) and its own error form.

@@ -12,6 +12,8 @@ struct SimulateCommand: AsyncCommand {
         var speed: Double?
         @Option(name: "minutes", help: "Simulated minutes to run (default 60)")
         var minutes: Double?
+        @Option(name: "only", help: "Only these parts of the city, comma-separated: complaints, rivers (default all)")
+        var only: String?
     }
 
     var help: String {
@@ -33,7 +35,11 @@ struct SimulateCommand: AsyncCommand {
             throw CommandError("this database holds complaints that are not the demo's; the simulation runs only on a demo database")
         }
         try await DatabaseMaintenance.seed(app, demo: true)
-        let report = try await SimulationLifecycle.runner(app, speed: speed).run(minutes: minutes)
+        let parts = signature.only.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
+        if let parts, !parts.isSubset(of: SimulationLifecycle.parts) {
+            throw CommandError("--only takes " + SimulationLifecycle.parts.sorted().joined(separator: ", "))
+        }
+        let report = try await SimulationLifecycle.runner(app, speed: speed, only: parts).run(minutes: minutes)
         context.console.print("Simulated \(Int(minutes)) minutes at \(speed)×: \(report).")
     }
 }

@@ -31,13 +31,16 @@ package final class SimulationLifecycle: LifecycleHandler, @unchecked Sendable {
 
     /// Every capability's simulator on one clock, with the deadline job and the alarm engine after each step
     /// when `runsJobs` (`kerta simulate`, whose simulated time runs ahead of the server's jobs).
-    static func runner(_ app: Application, speed: Double, runsJobs: Bool = true) -> SimulationRunner {
+    static let parts: Set<String> = ["complaints", "rivers"]
+
+    static func runner(_ app: Application, speed: Double, runsJobs: Bool = true, only: Set<String>? = nil) -> SimulationRunner {
         let clock = ManualClock(app.kertaClock.now())
         let service = app.complaintService(on: app.db, now: { clock.now() })
         let engine = AlarmEngine(sources: app.alarmSources, hub: app.eventHub, now: { clock.now() })
         let rivers = FloodSimulator(app: app, clock: clock, firstStorm: clock.now().addingTimeInterval(10 * 60))
         let watch = FloodWatch(db: app.db, hub: app.eventHub, now: { clock.now() })
-        return SimulationRunner(simulators: [ComplaintSimulator(app: app, clock: clock), rivers], speed: speed, clock: clock) {
+        let simulators: [any CitySimulator] = [ComplaintSimulator(app: app, clock: clock), rivers].filter { only?.contains($0.name) ?? true }
+        return SimulationRunner(simulators: simulators, speed: speed, clock: clock) {
             guard runsJobs else { return }
             _ = try await DeadlineJob(service: service).run()
             _ = try await watch.run()

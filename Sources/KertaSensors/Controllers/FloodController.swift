@@ -25,19 +25,26 @@ package struct FloodController: RouteCollection {
 
     /// `/api/v1/...`: registered under the API group by the routes table.
     package struct API: RouteCollection {
-        package init() {}
+        /// Reads go where a session may sign them (the dashboard's script); the one write takes a bearer token only.
+        package enum Part: Sendable { case reads, writes }
+        let part: Part
+        package init(_ part: Part) { self.part = part }
         package func boot(routes: any RoutesBuilder) throws {
-            routes.get("flood", "gauges", use: FloodController.gaugesJSON)
-            routes.get("flood", "areas", use: FloodController.areasJSON)
-            routes.grouped(RoleGuard([.operator, .supervisor, .admin, .officer], answer: .api)).get("command", "layers", "gauges", use: FloodController.layerJSON)
-            routes.grouped(RoleGuard([.operator, .supervisor, .admin], answer: .api)).post("flood", "gauges", ":code", "thresholds", use: FloodController.setThresholdsJSON)
+            switch part {
+            case .reads:
+                routes.get("flood", "gauges", use: FloodController.gaugesJSON)
+                routes.get("flood", "areas", use: FloodController.areasJSON)
+                routes.grouped(RoleGuard([.operator, .supervisor, .admin, .officer], answer: .api)).get("command", "layers", "gauges", use: FloodController.layerJSON)
+            case .writes:
+                routes.grouped(RoleGuard([.operator, .supervisor, .admin], answer: .api)).post("flood", "gauges", ":code", "thresholds", use: FloodController.setThresholdsJSON)
+            }
         }
     }
 
     static func service(_ req: Request) -> FloodService { FloodService(db: req.db, now: { req.now }) }
 
     @Sendable func page(req: Request) async throws -> Response {
-        let gauges = try await Self.service(req).gauges(language: req.language, staBase: STAController.base(req))
+        let gauges = try await Self.service(req).gauges(language: req.language, staBase: STAController.path)
         let warnings = try await WarningController.inForce(req)
         return try await req.page("flood", title: "flood_title",
                                   FloodPage(gauges: gauges, warnings: warnings, areas: req.application.floodAreas, language: req.language))
@@ -49,7 +56,7 @@ package struct FloodController: RouteCollection {
     }
 
     @Sendable func gaugesPage(req: Request) async throws -> Response {
-        let gauges = try await Self.service(req).gauges(language: req.language, staBase: STAController.base(req))
+        let gauges = try await Self.service(req).gauges(language: req.language, staBase: STAController.path)
         return try await req.page("flood-gauges", title: "gauges_title",
                                   GaugesPage(gauges: gauges, levels: FloodPage(gauges: [], warnings: [], areas: [], language: req.language).levels))
     }
@@ -71,12 +78,12 @@ package struct FloodController: RouteCollection {
         if body.awas_cm == nil { problems.add("awas_cm", id: "wajib diisi", en: "is required") }
         var effective: Date?
         if let text = body.effective_from?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            effective = STATime.instant(text) ?? WITATimestamp.date(from: text)
-            if effective == nil { problems.add("effective_from", id: "tanggal tidak dikenali", en: "is not a date and time") }
+            effective = WarningForm.time(text, "effective_from", &problems)
         }
         if !problems.isEmpty { throw DomainError.input(problems.problems) }
         let thresholds = try FloodThresholds(waspada: body.waspada_cm!, siaga: body.siaga_cm!, awas: body.awas_cm!)
-        return try await service(req).setThresholds(code: code, thresholds, effectiveFrom: effective, basis: body.basis ?? "", by: try req.requireUser())
+        return try await service(req).setThresholds(code: code, thresholds, effectiveFrom: effective, basis: body.basis ?? "", by: try req.requireUser(),
+                                                    hub: req.application.eventHub)
     }
 
     @Sendable func setThresholdsForm(req: Request) async throws -> Response {
@@ -86,7 +93,7 @@ package struct FloodController: RouteCollection {
 
     @Sendable static func setThresholdsJSON(req: Request) async throws -> Response {
         _ = try await setThresholds(req)
-        let gauges = try await service(req).gauges(language: req.language, staBase: STAController.base(req))
+        let gauges = try await service(req).gauges(language: req.language, staBase: STAController.path)
         guard let gauge = gauges.first(where: { $0.code == req.parameters.get("code") }) else { throw Abort(.notFound) }
         return try SensorJSON.response(gauge, status: .created)
     }
@@ -96,7 +103,7 @@ package struct FloodController: RouteCollection {
     }
 
     @Sendable static func gaugesJSON(req: Request) async throws -> Response {
-        try SensorJSON.response(GaugeList(gauges: try await service(req).gauges(language: req.language, staBase: STAController.base(req))))
+        try SensorJSON.response(GaugeList(gauges: try await service(req).gauges(language: req.language, staBase: STAController.path)))
     }
 
     package struct AreaList: Encodable {
@@ -109,7 +116,7 @@ package struct FloodController: RouteCollection {
 
     /// The dashboard's layer: a point per gauge with a place, coloured by its level (few enough never to cluster).
     @Sendable static func layerJSON(req: Request) async throws -> Response {
-        let gauges = try await service(req).gauges(language: req.language, staBase: STAController.base(req))
+        let gauges = try await service(req).gauges(language: req.language, staBase: STAController.path)
         let wanted = req.queryText("status").map { Set($0.split(separator: ",").map(String.init)) }
         let features: [JSONValue] = gauges.compactMap { gauge in
             guard let latitude = gauge.latitude, let longitude = gauge.longitude else { return nil }
@@ -120,7 +127,8 @@ package struct FloodController: RouteCollection {
                 ("properties", .object([
                     ("kind", .string("gauge")), ("code", .string(gauge.code)), ("title", .string(gauge.name)),
                     ("level", .string(gauge.level.code)), ("level_word", .string(gauge.level.word)), ("colour", .string(gauge.level.colour)),
-                    ("value_cm", gauge.lastValueCm.map(JSONValue.double) ?? .null), ("at", gauge.lastAtText.map(JSONValue.string) ?? .null),
+                    ("value_cm", gauge.lastValueCm.map(JSONValue.double) ?? .null), ("at", gauge.lastAt.map(JSONValue.string) ?? .null),
+                    ("at_text", gauge.lastAtText.map(JSONValue.string) ?? .null),
                     ("rising", .bool(gauge.rising)), ("offline", .bool(gauge.offline)), ("url", .string(SitePath.flood.link() + "#gauge-" + gauge.code)),
                 ])),
             ])

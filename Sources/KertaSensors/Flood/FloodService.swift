@@ -23,7 +23,9 @@ package struct FloodService: Sendable {
     }
 
     /// An operator sets (or revises) a gauge's scale from `effectiveFrom`; the earlier versions stay on record.
-    package func setThresholds(code: String, _ thresholds: FloodThresholds, effectiveFrom: Date?, basis: String, by user: User) async throws -> FloodThreshold {
+    /// A scale in force at once judges the gauge's last reading again: the level it shows is the new scale's.
+    package func setThresholds(code: String, _ thresholds: FloodThresholds, effectiveFrom: Date?, basis: String, by user: User,
+                               hub: EventHub? = nil) async throws -> FloodThreshold {
         guard WarningWorkflow.mayDraft(user.role) else { throw DomainError.forbidden }
         guard let gauge = try await FloodGauge.query(on: db).filter(\.$code == code).first() else {
             throw DomainError(.notFound, code: "not_found", id: "Alat ukur \(code) tidak ditemukan.", en: "No gauge \(code).")
@@ -33,9 +35,24 @@ package struct FloodService: Sendable {
             throw DomainError.input(field: "basis", id: "Sebutkan dasar ambang ini (surat, kajian, pengamatan).",
                                     en: "Say what the scale rests on (a letter, a study, observation).")
         }
+        let now = now()
         let version = FloodThreshold(gaugeID: try gauge.requireID(), status: .operatorSet, thresholds: thresholds,
-                                     effectiveFrom: effectiveFrom ?? now(), basis: basis, setBy: user.name, createdAt: now())
-        try await version.create(on: db)
+                                     effectiveFrom: effectiveFrom ?? now, basis: basis, setBy: user.name, createdAt: now)
+        try await ChangeRecorder(db: db, hub: hub).record { tx, change in
+            try await version.create(on: tx)
+            guard version.effectiveFrom <= now, let value = gauge.lastValue else { return }
+            let level = FloodClassifier(thresholds: thresholds, hysteresis: gauge.hysteresisCM).level(for: value, previous: .normal)
+            guard level != gauge.level else { return }
+            let previous = gauge.level
+            gauge.level = level
+            gauge.levelSince = now
+            gauge.updatedAt = now
+            try await gauge.update(on: tx)
+            change.announce(.gauge("flood.level_changed", gauge, severity: EventDraft.severity(of: level),
+                                   title: LocalizedText(id: "\(gauge.name): \(level.word.id) menurut ambang baru, +\(FloodMonitor.cm(value)) cm",
+                                                        en: "\(gauge.name): \(level.word.en) by the new scale, +\(FloodMonitor.cm(value)) cm"),
+                                   payload: ["previous": .text(previous.code), "value_cm": .number(value)], at: now))
+        }
         return version
     }
 }

@@ -39,7 +39,8 @@ package struct GaugeView: Encodable, Sendable {
     let lastAtText: String?
     let rising: Bool
     let offline: Bool
-    /// Its water-level Datastream's observations in SensorThings, for the chart.
+    /// Its water-level Datastream's observations in SensorThings, for the chart: a path on this server, so the
+    /// page fetches it from where it was served whatever the public address says.
     let observationsURL: String
     let rainObservationsURL: String?
 
@@ -52,10 +53,13 @@ package struct GaugeView: Encodable, Sendable {
         longitude = gauge.longitude
         desaCode = gauge.desaCode
         desaName = gauge.desaName
-        let published = version?.thresholds != nil
+        // No scale, or no reading yet: no level is claimed.
+        let published = version?.thresholds != nil && gauge.lastAt != nil
         let shown = published ? gauge.level : .normal
         level = Level(code: published ? shown.code : "unknown",
-                      word: published ? shown.word.text(language) : (language == .english ? "No published scale" : "Ambang belum ditetapkan"),
+                      word: published ? shown.word.text(language)
+                          : version?.thresholds == nil ? (language == .english ? "No published scale" : "Ambang belum ditetapkan")
+                          : (language == .english ? "No readings yet" : "Belum ada data"),
                       colour: published ? shown.colour : "#757575",
                       advice: published ? shown.advice.text(language)
                           : (language == .english ? "Readings are shown; no alert level is claimed until a scale is set."
@@ -63,9 +67,10 @@ package struct GaugeView: Encodable, Sendable {
         let status = version?.status ?? .notPublished
         scale = Scale(status: status.rawValue, statusText: Self.statusText(status, language),
                       waspadaCm: version?.waspadaCM, siagaCm: version?.siagaCM, awasCm: version?.awasCM,
-                      effectiveFrom: version.map { WITAReadableTime.string(from: $0.effectiveFrom, language) } ?? "", basis: version?.basis ?? "")
+                      effectiveFrom: version.flatMap { $0.status == .notPublished ? nil : WITAReadableTime.string(from: $0.effectiveFrom, language) } ?? "",
+                      basis: version?.basis ?? "")
         lastValueCm = gauge.lastValue
-        lastAt = gauge.lastAt.map { STATime.text($0) }
+        lastAt = gauge.lastAt.map { WITATimestamp.string(from: $0) }
         lastAtText = gauge.lastAt.map { WITAReadableTime.string(from: $0, language) }
         rising = gauge.risingSince != nil
         offline = gauge.offlineSince != nil

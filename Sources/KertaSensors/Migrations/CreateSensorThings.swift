@@ -95,7 +95,15 @@ package struct CreateSensorThings: KertaMigration {
             .create()
         let sql = database as! any SQLDatabase
         // A datastream's newest readings and a time window of them: the two reads every chart and gauge makes.
-        try await sql.raw("CREATE INDEX \"sta_observations_stream_time\" ON \"sta_observations\" (\"datastream_id\", \"phenomenon_time_start\", \"id\")").run()
+        // PostgreSQL orders as OData says (descending with nulls last), which only an index built that way serves.
+        if database.isPostgres {
+            try await sql.raw("""
+                CREATE INDEX "sta_observations_stream_time" ON "sta_observations"
+                ("datastream_id", "phenomenon_time_start" DESC NULLS LAST, "id" DESC)
+                """).run()
+        } else {
+            try await sql.raw("CREATE INDEX \"sta_observations_stream_time\" ON \"sta_observations\" (\"datastream_id\", \"phenomenon_time_start\", \"id\")").run()
+        }
         try await sql.raw("CREATE INDEX \"sta_observations_feature\" ON \"sta_observations\" (\"feature_id\")").run()
         try await sql.raw("CREATE INDEX \"sta_datastreams_thing\" ON \"sta_datastreams\" (\"thing_id\")").run()
         try await sql.raw("CREATE INDEX \"sta_datastreams_sensor\" ON \"sta_datastreams\" (\"sensor_id\")").run()

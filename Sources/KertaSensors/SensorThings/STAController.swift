@@ -10,6 +10,8 @@ import Vapor
 /// password). Each write is one transaction, and the flood rules see its observations inside it.
 package struct STAController: RouteCollection {
     package static let version = "v1.1"
+    /// Where the service root is on this server.
+    package static let path = "/sta/v1.1"
     /// Deep inserts and data arrays are larger than a form; a gauge network's batch is well under this.
     static let maximumBody: ByteCount = "8mb"
 

@@ -55,9 +55,7 @@ struct STADataArray: Sendable {
         var ids: [Int64] = []
         for (index, group) in groups.enumerated() {
             guard try await writer.exists(.datastream, group.datastream) else { throw STAError.bad("[\(index)].Datastream: no Datastream(\(group.datastream))") }
-            for (row, observation) in group.rows.enumerated() {
-                ids.append(try await writer.create(.observation, observation, at: "[\(index)].dataArray[\(row)]"))
-            }
+            ids += try await writer.createObservations(group.rows.enumerated().map { ($0.element, "[\(index)].dataArray[\($0.offset)]") }, stream: group.datastream)
         }
         return ids
     }

@@ -24,7 +24,8 @@ struct STARow {
             members = [("@iot.id", .int(id)), ("@iot.selfLink", .string(selfLink))]
             for field in storage.fields {
                 let value = try value(of: field)
-                if value.isNull, !(field.required && field.kind == .result) { continue }
+                // The standard's mandatory properties are written even when null (an Observation's resultTime).
+                if value.isNull, !(field.required && field.kind == .result), !(entity == .observation && field.name == "resultTime") { continue }
                 members.append((field.name, value))
             }
             for link in storage.links { members.append(("\(link.name)@iot.navigationLink", .string("\(selfLink)/\(link.name)"))) }

@@ -42,17 +42,7 @@ final class STAWriter: @unchecked Sendable {
             return id
         }
         try check(members, of: storage, at: place)
-        var columns: [String] = []
-        var values: [any Encodable & Sendable] = []
-        for field in storage.fields where !field.serverKept {
-            let value = members.first { $0.0 == field.name }?.1
-            if value == nil || value?.isNull == true {
-                if field.required, !(entity == .observation && field.name == "phenomenonTime") {
-                    throw STAError.bad("\(place): the property '\(field.name)' is required")
-                }
-            }
-            try append(field, value, of: entity, at: place, columns: &columns, values: &values)
-        }
+        var (columns, values) = try fieldColumns(entity, members, at: place)
         if entity == .thing {
             columns.append("public")
             values.append(Self.isPublic(members.first { $0.0 == "properties" }?.1))
@@ -99,6 +89,73 @@ final class STAWriter: @unchecked Sendable {
         }
         if let parent, recordsMove { try await recordMove(entity, id, under: parent) }
         return id
+    }
+
+    /// The columns of an entity's own fields, each value checked; the same columns in the same order for every
+    /// entity of a kind, so rows of one kind insert together.
+    private func fieldColumns(_ entity: STAEntityType, _ members: [(String, JSONValue)], at place: String) throws -> ([String], [any Encodable & Sendable]) {
+        var columns: [String] = []
+        var values: [any Encodable & Sendable] = []
+        for field in STAStorage.of(entity).fields where !field.serverKept {
+            let value = members.first { $0.0 == field.name }?.1
+            if value == nil || value?.isNull == true {
+                if field.required, !(entity == .observation && field.name == "phenomenonTime") {
+                    throw STAError.bad("\(place): the property '\(field.name)' is required")
+                }
+            }
+            try append(field, value, of: entity, at: place, columns: &columns, values: &values)
+        }
+        return (columns, values)
+    }
+
+    /// Observations of one Datastream in bulk (the Data Array extension): every row checked as ``create(_:_:under:at:recordsMove:)``
+    /// checks one, then one INSERT for many rows, as a gauge network's batches need.
+    func createObservations(_ rows: [(body: JSONValue, place: String)], stream: Int64) async throws -> [Int64] {
+        var columns: [String] = []
+        var table: [[any Encodable & Sendable]] = []
+        var knownFeatures: Set<Int64> = []
+        for (body, place) in rows {
+            guard let members = body.members else { throw STAError.bad("\(place) must be a JSON object") }
+            try check(members, of: STAStorage.observation, at: place)
+            var (names, values) = try fieldColumns(.observation, members, at: place)
+            var feature: Int64
+            if let given = members.first(where: { $0.0 == "FeatureOfInterest" })?.1 {
+                guard let id = given["@iot.id"]?.int else { throw STAError.bad("\(place).FeatureOfInterest must name a feature by @iot.id") }
+                if !knownFeatures.contains(id) {
+                    guard try await exists(.featureOfInterest, id) else { throw STAError.bad("\(place): no FeatureOfInterest with @iot.id \(id) to link") }
+                    knownFeatures.insert(id)
+                }
+                feature = id
+            } else {
+                feature = try await self.feature(forStream: stream, at: place)
+            }
+            names += ["datastream_id", "feature_id"]
+            values += [stream, feature]
+            columns = names
+            table.append(values)
+        }
+        var ids: [Int64] = []
+        for start in stride(from: 0, to: table.count, by: 500) {
+            let chunk = table[start..<min(start + 500, table.count)]
+            var query = SQLQueryString("INSERT INTO \"sta_observations\" (")
+            query.appendInterpolation(idents: columns, joinedBy: ", ")
+            query.appendLiteral(") VALUES ")
+            for (index, row) in chunk.enumerated() {
+                query.appendLiteral(index == 0 ? "(" : ", (")
+                for (column, value) in row.enumerated() {
+                    if column > 0 { query.appendLiteral(", ") }
+                    query.appendInterpolation(bind: value)
+                }
+                query.appendLiteral(")")
+            }
+            query.appendLiteral(" RETURNING \"id\"")
+            let made = try await db.raw(query).all().map { try $0.decode(column: "id", as: Int64.self) }
+            guard made.count == chunk.count else { throw STAError.bad("the observations were not all written") }
+            // Both engines return a multi-row VALUES insert's ids in the order of its rows.
+            for (id, row) in zip(made, chunk) { try await noteObservation(id: id, columns: columns, values: row) }
+            ids += made
+        }
+        return ids
     }
 
     /// A Thing is public unless its properties say `"kerta:private": true` (a gauge under test, a private

@@ -51,20 +51,24 @@ package struct WarningForm: Codable, Sendable {
         }
         let alarmID = text(alarm_id).isEmpty ? nil : UUID(uuidString: text(alarm_id))
         if !text(alarm_id).isEmpty && alarmID == nil { problems.add("alarm_id", id: "bukan id alarm", en: "is not an alarm id") }
-        let fallback = msgType == .cancel ? earlier : nil
+        // An Update or a Cancel says what changes; the rest is the earlier warning's.
+        let fallback = msgType == .alert ? nil : earlier
         func pair(_ idValue: String?, _ enValue: String?, _ field: String, _ old: LocalizedText?, required: Bool = true) -> LocalizedText {
             let given = LocalizedText(id: text(idValue), en: text(enValue))
             if given.id.isEmpty && given.en.isEmpty, let old { return old }
-            if required && (given.id.isEmpty || given.en.isEmpty) {
-                problems.add(field, id: "wajib diisi dalam bahasa Indonesia dan Inggris", en: "is needed in Indonesian and English")
-            }
-            if given.id.count > 2000 || given.en.count > 2000 { problems.add(field, id: "paling banyak 2000 karakter", en: "is at most 2000 characters") }
+            if required && given.id.isEmpty { problems.add(field + "_id", id: "wajib diisi (bahasa Indonesia)", en: "is needed (Indonesian)") }
+            if required && given.en.isEmpty { problems.add(field + "_en", id: "wajib diisi (bahasa Inggris)", en: "is needed (English)") }
+            if given.id.count > 2000 { problems.add(field + "_id", id: "paling banyak 2000 karakter", en: "is at most 2000 characters") }
+            if given.en.count > 2000 { problems.add(field + "_en", id: "paling banyak 2000 karakter", en: "is at most 2000 characters") }
             return given
         }
         let event = pair(event_id, event_en, "event", fallback?.event ?? LocalizedText(id: "Banjir", en: "Flood"))
         let headline = pair(headline_id, headline_en, "headline", nil)
-        let description = pair(description_id, description_en, "description", fallback?.description, required: false)
-        let instruction = pair(instruction_id, instruction_en, "instruction", fallback?.instruction)
+        // A Cancel is an all-clear: it does not repeat the earlier message's call to evacuate.
+        let allClear = LocalizedText(id: "Peringatan dicabut. Tetap waspada dan ikuti informasi resmi BPBD Kota Denpasar.",
+                                     en: "The warning is withdrawn. Stay alert and follow official information from BPBD Kota Denpasar.")
+        let instruction = pair(instruction_id, instruction_en, "instruction", msgType == .cancel ? allClear : fallback?.instruction)
+        let description = pair(description_id, description_en, "description", msgType == .cancel ? allClear : fallback?.description, required: false)
         func coded<T: RawRepresentable & CaseIterable>(_ value: String?, _ field: String, _ old: T?, _ type: T.Type) -> T? where T.RawValue == String {
             if text(value).isEmpty, let old { return old }
             guard let found = T.allCases.first(where: { $0.rawValue.lowercased() == text(value).lowercased() }), found.rawValue != "Unknown" else {

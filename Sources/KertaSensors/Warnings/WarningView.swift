@@ -58,9 +58,9 @@ package struct WarningView: Encodable, Sendable {
         circle = content.circle.map { Circle(latitude: $0.center.latitude, longitude: $0.center.longitude, radiusKm: $0.radiusKilometres) }
         desaCodes = content.desaCodes
         gaugeCode = content.gaugeCode
-        sent = warning.sentAt.map { STATime.text($0) }
+        sent = warning.sentAt.map { WITATimestamp.string(from: $0) }
         sentText = warning.sentAt.map { WITAReadableTime.string(from: $0, language) }
-        expires = STATime.text(warning.expiresAt)
+        expires = WITATimestamp.string(from: warning.expiresAt)
         expiresText = WITAReadableTime.string(from: warning.expiresAt, language)
         expired = warning.expiresAt <= now
         inForce = warning.state == .published && warning.expiresAt > now
@@ -73,6 +73,6 @@ package struct WarningView: Encodable, Sendable {
         canApprove = warning.state == .draft && WarningWorkflow.mayApprove(role) && viewerID != warning.draftedByID
         canPublish = warning.state == .approved && WarningWorkflow.mayDraft(role)
         canWithdraw = (warning.state == .draft || warning.state == .approved) && WarningWorkflow.mayDraft(role)
-        canUpdate = warning.state == .published && WarningWorkflow.mayDraft(role)
+        canUpdate = inForce && WarningWorkflow.mayDraft(role)
     }
 }

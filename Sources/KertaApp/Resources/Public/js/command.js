@@ -259,6 +259,48 @@
       return box;
     }
 
+    // A river gauge: its level's word on its colour (never the bare level number), the reading, and a link
+    // to its card on the public flood page.
+    function gaugeReading(p) {
+      var v = typeof p.value_cm === "number" ? p.value_cm : parseFloat(p.value_cm);
+      if (!isFinite(v)) return null;
+      var r = Math.round(Math.abs(v) * 10) / 10;
+      return { above: v >= 0, amount: r % 1 === 0 ? String(r) : r.toFixed(1) };
+    }
+    // "+42 cm" beside the marker; "+42 cm di atas normal" in the popup.
+    function gaugeValue(p) { var r = gaugeReading(p); return r ? (r.above ? "+" : "-") + r.amount + " cm" : ""; }
+    function gaugeValueLong(p) { var r = gaugeReading(p); return r ? (r.above ? "+" : "") + r.amount + " " + w(r.above ? "gauge-above" : "gauge-below") : ""; }
+    function gaugePopup(p) {
+      var box = make("div", "cc-popup cc-gauge-popup"), href = p.url;
+      var name = href ? make("a", null, (p.code ? p.code + " · " : "") + (p.title || "")) : make("strong", null, p.title || p.code || "");
+      if (href) name.href = href;
+      box.appendChild(name);
+      var level = make("div"), badge = make("span", "badge cc-level", p.level_word || "");
+      badge.setAttribute("data-level", p.level || "");
+      level.appendChild(badge);
+      if (p.rising) { level.appendChild(document.createTextNode(" ")); level.appendChild(make("span", "badge cc-gauge-rising", "↑ " + w("gauge-rising"))); }
+      if (p.offline) { level.appendChild(document.createTextNode(" ")); level.appendChild(make("span", "badge cc-gauge-offline", w("gauge-offline"))); }
+      box.appendChild(level);
+      var value = gaugeValueLong(p);
+      if (value) box.appendChild(make("div", "cc-gauge-value", value));
+      if (p.at) box.appendChild(make("div", "category", p.at));
+      if (href) {
+        var more = make("p", "cc-gauge-more"), a = make("a", null, w("gauge-open"));
+        a.href = href; more.appendChild(a); box.appendChild(more);
+      }
+      return box;
+    }
+    function gaugeMarker(layer, p, where) {
+      var big = p.level === "siaga" || p.level === "awas";
+      var marker = L.circleMarker(where, { radius: big ? 10 : 8, color: p.offline ? "#555" : "#1b1b1b", weight: p.offline ? 2 : 1, dashArray: p.offline ? "3 3" : null,
+        fillColor: p.colour || colour(layer, p.level), fillOpacity: 0.95, className: "cc-gauge" });
+      var label = make("span", "cc-gauge-word", (p.level_word || "") + (gaugeValue(p) ? " · " + gaugeValue(p) : ""));
+      label.setAttribute("data-code", p.code || "");
+      marker.bindTooltip(label, { permanent: true, direction: "right", offset: [9, 0], className: "cc-gauge-label", opacity: 1, interactive: false });
+      marker.bindPopup(gaugePopup(p));
+      return marker;
+    }
+
     function draw(layer, geo) {
       var keep = layer.openTicket, reopen = null;
       layer.group.clearLayers();
@@ -273,6 +315,15 @@
           circle.bindTooltip(make("span", null, String(n)), { permanent: true, direction: "center", className: "cc-cluster-label", opacity: 1 });
           circle.on("click", function () { map.setView(where, Math.min(map.getZoom() + 2, map.getMaxZoom())); });
           layer.group.addLayer(circle);
+        } else if (p.kind === "gauge") {
+          var gauge = gaugeMarker(layer, p, where), code = p.code || null;
+          gauge.on("popupopen", function () { layer.openTicket = code; });
+          gauge.on("popupclose", function () { if (layer.openTicket === code) layer.openTicket = null; });
+          layer.group.addLayer(gauge);
+          // For people reading the page's structure and for the browser tests: which gauge, at which level.
+          var path = gauge.getElement && gauge.getElement();
+          if (path) { path.setAttribute("data-code", p.code || ""); path.setAttribute("data-level", p.level || ""); path.setAttribute("data-offline", String(!!p.offline)); }
+          if (keep && code === keep) reopen = gauge;
         } else {
           var marker = L.circleMarker(where, { radius: 7, color: "#1b1b1b", weight: 1, fillColor: colour(layer, p.status), fillOpacity: 0.9 });
           marker.bindPopup(popup(p));
@@ -348,6 +399,7 @@
     var floodNote = byId("alarm-flood"), alarmEmpty = byId("alarm-empty");
     var actBase = body.getAttribute("data-act-base") || "/command/alarms/";
     var workspaceBase = body.getAttribute("data-workspace-base") || "/console/complaints/";
+    var warnBase = body.getAttribute("data-warn-base") || "";  // only for those who may draft a warning
     var csrf = body.getAttribute("data-csrf") || "";
     var alarms = null, flood = false, groups = [], openGroups = {}, alarmSeq = 0;
 
@@ -426,6 +478,16 @@
         var link = make("a", null, a.subject.ref);
         link.href = workspaceBase + encodeURIComponent(a.subject.ref);
         meta.appendChild(link);
+      }
+      // A gauge's alarm: the warning to the public starts from it (prefilled from the gauge, linked to the alarm).
+      var gaugeCode = typeof a.source === "string" && a.source.indexOf("gauge:") === 0 ? a.source.slice(6) : null;
+      if (gaugeCode && warnBase && !wall) {
+        var draft = make("a", "cc-draft-warning", w("alarm-draft-warning"));
+        draft.id = "draft-warning-" + a.id;
+        draft.href = warnBase + "?gauge=" + encodeURIComponent(gaugeCode) + "&alarm=" + encodeURIComponent(a.id);
+        draft.setAttribute("data-gauge", gaugeCode);
+        draft.setAttribute("aria-describedby", titleId);
+        meta.appendChild(draft);
       }
       li.appendChild(meta);
       if (canAct && a.moves && a.moves.length) li.appendChild(moveForms(a, titleId));
