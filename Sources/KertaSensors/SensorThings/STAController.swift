@@ -218,6 +218,7 @@ package struct STAController: RouteCollection {
             case .notFound: .notFound
             case .methodNotAllowed: .methodNotAllowed
             case .conflict: .conflict
+            case .tooManyRequests: .tooManyRequests
             }
             let response = json(JSONValue.object([("code", .int(Int64(status.code))), ("type", .string("error")), ("message", .string(error.message))]).text, status: status)
             if error.kind == .unauthorized { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer realm=\"kerta-sensors\", Basic realm=\"kerta-sensors\"") }

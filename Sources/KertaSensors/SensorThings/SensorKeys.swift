@@ -64,7 +64,7 @@ extension STAController {
             switch refusal {
             case .unknown, .revoked: throw STAError(kind: .unauthorized, message: "the sensor key is not valid")
             case .wrongScope: throw STAError(kind: .forbidden, message: "this key is not a sensor key; make one with kerta apikeys create --scope sensors")
-            case .rateLimited: throw STAError(kind: .forbidden, message: "this key has made too many requests in the last minute")
+            case .rateLimited: throw STAError(kind: .tooManyRequests, message: "this key has made too many requests in the last minute; try again shortly")
             }
         }
     }
