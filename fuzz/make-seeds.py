@@ -187,3 +187,92 @@ write("geojson", "bbox.txt", "115.17,-8.74,115.27,-8.60")
 for name, text in [("date", "2026-03-19"), ("leap", "2028-02-29"), ("timestamp", "2026-11-22T08:30:00+08:00"),
                    ("fraction", "2026-11-22T00:30:00.250Z"), ("impossible", "2026-02-30")]:
     write("civil-date", name + ".txt", text)
+
+# --- SensorThings resource paths (after /sta/v1.1/) --------------------------------------------------------
+
+for name, text in [("collection", "Things"), ("navigation", "Things(1)/Datastreams"), ("chain", "Observations(3)/Datastream/Thing"),
+                   ("value", "Things(1)/name/$value"), ("ref", "Things(1)/Locations/$ref"), ("quoted-slashes", "/Things('42')/"),
+                   ("member", "Datastreams(1)/Observations(7)"), ("feature", "Observations(1)/FeatureOfInterest/feature"),
+                   ("iot-id", "Things(1)/@iot.id")]:
+    write("sta-path", name + ".txt", text)
+
+# --- SensorThings query options (first byte: entity in bits 0-2, option in bits 3-6, capitals in bit 7) ---
+
+STA_ENTITIES = ["Things", "Locations", "HistoricalLocations", "Datastreams", "Sensors", "ObservedProperties", "Observations",
+                "FeaturesOfInterest"]
+STA_OPTIONS = {"$filter": 0, "$orderby": 4, "$expand": 6, "$select": 9, "$top": 10, "$skip": 11, "$count": 12,
+               "$resultFormat": 13, "$id": 14, "&": 15}
+
+
+def sta_query(name, entity, option, value, capitals=False):
+    selector = STA_ENTITIES.index(entity) | STA_OPTIONS[option] << 3 | (0x80 if capitals else 0)
+    write("sta-query", name + ".txt", bytes([selector]) + value.encode("utf-8"))
+
+
+polygon_wkt = "POLYGON((115.2 -8.7, 115.3 -8.7, 115.3 -8.6, 115.2 -8.7))"
+sta_query("filter-result", "Observations", "$filter", "result gt 5 and startswith(Datastream/name,'A')")
+sta_query("filter-thing", "Things", "$filter", "result gt 5 and startswith(name,'A')")
+sta_query("filter-json", "Things", "$filter", "properties/owner/name eq 'Ni Luh' or substringof('ubud', tolower(name))")
+sta_query("filter-within", "Locations", "$filter", "st_within(location, geography'" + polygon_wkt + "')")
+sta_query("filter-distance", "Locations", "$filter",
+          "geo.distance(location, geography'POINT(115.21 -8.65)') lt 0.01 and st_relate(location, geometry'POINT(1 2)', 't*f**f***')")
+sta_query("filter-times", "Observations", "$filter",
+          "phenomenonTime ge 2026-09-10T06:35:00+08:00 and date(resultTime) eq 2026-09-10 and time(resultTime) lt 06:00:00.5")
+sta_query("filter-math", "Observations", "$filter",
+          "round(result) eq 3 and result mod 2 eq 1 and -result add 1.5e2 lt 10 and year(phenomenonTime) eq 2026 and resultTime lt now()")
+sta_query("filter-datastream", "Datastreams", "$filter",
+          "unitOfMeasurement/symbol eq 'cm' and substring(name, 1, 3) eq 'os ' and not (Thing/name eq null) and concat(name, '''s') ne 'x'")
+sta_query("orderby", "Observations", "$orderby", "phenomenonTime desc,id asc")
+sta_query("orderby-json", "Things", "$orderby", "length(name) DESC, properties/x")
+sta_query("orderby-result", "Observations", "$orderby", "result, geo.distance(FeatureOfInterest/feature, geography'POINT(1 2)')")
+sta_query("expand-nested", "Things", "$expand", "Datastreams($select=name;$expand=Observations($top=3;$orderby=phenomenonTime desc))")
+sta_query("expand-paths", "Things", "$expand", "Datastreams/Observations($top=1),Datastreams/Sensor,Locations")
+sta_query("expand-filter", "Things", "$expand", "Datastreams($filter=name eq 'a;b,c' and length(name) gt 2;$count=true)", capitals=True)
+sta_query("select", "Observations", "$select", "result,phenomenonTime,@iot.id,Datastream")
+sta_query("select-datastream", "Datastreams", "$select", "name, unitOfMeasurement,Thing")
+sta_query("top", "Things", "$top", "10")
+sta_query("skip", "Things", "$skip", "20")
+sta_query("count", "Things", "$count", "true")
+sta_query("result-format", "Observations", "$resultFormat", "dataArray", capitals=True)
+sta_query("id", "Locations", "$id", "../../Locations(3)")
+sta_query("query-string", "Observations", "&", "$filter=result gt 5&$orderby=phenomenonTime desc&$top=10&$skip=20&$count=true"
+          "&$select=result,phenomenonTime&$expand=Datastream($expand=Thing)&$resultFormat=dataArray&page=2")
+
+# --- SensorThings geometries (first byte: bit 0/1 GeoJSON for the first/second, bits 2-5 a function, 6-7 a pattern) --
+
+STA_FUNCTIONS = ["geo.distance", "geo.length", "geo.intersects", "st_equals", "st_disjoint", "st_touches", "st_within",
+                 "st_overlaps", "st_crosses", "st_intersects", "st_contains", "st_relate"]
+
+
+def sta_geometry(name, first, second, function, pattern=0):
+    """Without a second text, the first is read twice (once per bit 0 and bit 1)."""
+    geojson = first.startswith("{")
+    selector = (1 if geojson else 0) | (2 if (second or first).startswith("{") else 0)
+    selector |= STA_FUNCTIONS.index(function) << 2 | pattern << 6
+    write("sta-geometry", name + ".txt", bytes([selector]) + (first + ("|" + second if second else "")).encode("utf-8"))
+
+
+holed_json = json.dumps({"type": "Polygon", "coordinates": [[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]],
+                                                            [[4, 4], [6, 4], [6, 6], [4, 6], [4, 4]]]}, separators=(",", ":"))
+sta_geometry("point-in-polygon", "POINT(115.25 -8.68)", polygon_wkt, "st_within")
+sta_geometry("holed-line", holed_json, "LINESTRING(-1 5, 5 5, 11 5)", "st_crosses")
+sta_geometry("multipolygon-collection", "MULTIPOLYGON(((0 0,1 0,1 1,0 0)),((2 2,3 2,3 3,2 2)))",
+             "GEOMETRYCOLLECTION(POINT(1 2),POINT(0.5 0.2))", "st_intersects")
+sta_geometry("srid-lines", "SRID=4326;LINESTRING Z (0 0 1, 1 1 2)", "LINESTRING(0 1, 1 0)", "st_relate", pattern=2)
+sta_geometry("feature-multipoint", json.dumps({"type": "Feature", "properties": {"name": "Puputan"},
+                                               "geometry": {"type": "Point", "coordinates": [115.2177, -8.6561, 20]}}),
+             json.dumps({"type": "MultiPoint", "coordinates": [[115.2177, -8.6561], [115.21, -8.65]]}), "st_contains")
+sta_geometry("touching-squares", "POLYGON((0 0, 1 0, 1 1, 0 1, 0 0))", "POLYGON((1 0, 2 0, 2 1, 1 1, 1 0))", "st_touches")
+sta_geometry("distance", "MULTILINESTRING((0 0, 1 1), (2 2, 3 3))", "POINT Z (5 5 1)", "geo.distance")
+sta_geometry("same-polygon", polygon_wkt, None, "st_equals")
+sta_geometry("same-holed", holed_json, None, "st_relate", pattern=1)
+
+# --- JSON values (SensorThings properties, result, unitOfMeasurement) --------------------------------------
+
+for name, value in [("properties", {"owner": {"name": "Ni Luh Putu", "phone": "+62 812"}, "sungai": "Tukad Badung", "aktif": True}),
+                    ("unit", {"name": "centimetre", "symbol": "cm", "definition": "http://www.qudt.org/qudt/owl/1.0.0/unit/Instances.html#Centimeter"}),
+                    ("result-array", [1, -2.5, 1e-7, 12345678901234567890, None, "x", [], {}]),
+                    ("escapes", {"teks": "baris\n\"kutip\" \\ \u0001 \u2028 é 😀", "": 0})]:
+    write("json-value", name + ".json", json.dumps(value, ensure_ascii=name != "escapes"))
+write("json-value", "number.json", "266")
+write("json-value", "nested.json", '[[[{"a":[{"b":null}]}]]]')

@@ -4,6 +4,17 @@ import Testing
 
 /// What the fuzz pass (scripts/fuzz, fuzz/targets/) found, each with the input that showed it.
 @Suite struct FuzzFindingsTests {
+    // MARK: STAGeometry (fuzz/targets/sta-geometry)
+
+    /// The deepest geometry WKT accepts (a MultiPolygon in eight nested collections) was written as GeoJSON
+    /// that its own reader refused: the depth limit had counted a Feature's nesting two short.
+    @Test func theDeepestAcceptedGeometryReadsBackFromItsGeoJSON() throws {
+        let wkt = String(repeating: "GEOMETRYCOLLECTION(", count: 8) + "MULTIPOLYGON(((0 0,1 0,1 1,0 0)))" + String(repeating: ")", count: 8)
+        let geometry = try WKTParser.parse(wkt)
+        #expect(try STAGeometry(geoJSON: geometry.geoJSONString) == geometry)
+        #expect(try STAGeometry(geoJSON: "{\"type\":\"Feature\",\"properties\":{},\"geometry\":" + geometry.geoJSONString + "}") == geometry)
+    }
+
     // MARK: WITATimestamp (fuzz/targets/civil-date)
 
     /// Foundation's ISO8601DateFormatter read these as dates: a two-digit year with junk after the

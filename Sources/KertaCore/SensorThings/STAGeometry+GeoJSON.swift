@@ -2,8 +2,9 @@ import Foundation
 
 extension STAGeometry {
     /// Arrays and objects deeper than this cannot be a geometry Kerta accepts (a MultiPolygon inside a
-    /// Feature is 5, collections add 2 a level), so deeper input is refused before it is decoded.
-    static let maximumJSONDepth = 4 + 2 * maximumNesting
+    /// Feature is 6: the Feature, the geometry and four arrays; collections add 2 a level), so deeper input
+    /// is refused before it is decoded.
+    static let maximumJSONDepth = 6 + 2 * maximumNesting
 
     /// Reads a GeoJSON (RFC 7946) geometry object, or a Feature for its geometry: what a SensorThings
     /// Location's `location` holds when its `encodingType` is `application/geo+json`. Positions may carry

@@ -96,13 +96,18 @@ package struct CreateSensorThings: KertaMigration {
         let sql = database as! any SQLDatabase
         // A datastream's newest readings and a time window of them: the two reads every chart and gauge makes.
         // PostgreSQL orders as OData says (descending with nulls last), which only an index built that way serves.
+        // The result rides in the index, so a chart's window (time and result) is read from the index alone:
+        // readings of many gauges arrive interleaved, and one gauge's day would otherwise touch a page per row.
         if database.isPostgres {
             try await sql.raw("""
                 CREATE INDEX "sta_observations_stream_time" ON "sta_observations"
-                ("datastream_id", "phenomenon_time_start" DESC NULLS LAST, "id" DESC)
+                ("datastream_id", "phenomenon_time_start" DESC NULLS LAST, "id" DESC) INCLUDE ("phenomenon_time_end", "result", "result_number")
                 """).run()
         } else {
-            try await sql.raw("CREATE INDEX \"sta_observations_stream_time\" ON \"sta_observations\" (\"datastream_id\", \"phenomenon_time_start\", \"id\")").run()
+            try await sql.raw("""
+                CREATE INDEX "sta_observations_stream_time" ON "sta_observations"
+                ("datastream_id", "phenomenon_time_start", "id", "phenomenon_time_end", "result", "result_number")
+                """).run()
         }
         try await sql.raw("CREATE INDEX \"sta_observations_feature\" ON \"sta_observations\" (\"feature_id\")").run()
         try await sql.raw("CREATE INDEX \"sta_datastreams_thing\" ON \"sta_datastreams\" (\"thing_id\")").run()

@@ -95,12 +95,30 @@ struct STAReader: Sendable {
         if !options.orderBy.isEmpty { order = try compiler.orderBy(options.orderBy, entity: entity, alias: Self.alias) + STASQL(", ") }
         let tie = options.orderBy.last?.descending == true ? "DESC" : "ASC"
         order += STASQL("\(Self.alias).\"id\" \(tie)")
-        let query = STASQL("SELECT \(Self.alias).* ") + from + whereClause + STASQL(" ORDER BY ") + order
+        let query = STASQL("SELECT \(Self.columns(entity, options)) ") + from + whereClause + STASQL(" ORDER BY ") + order
             + STASQL(" LIMIT \(options.top + 1) OFFSET \(options.skip)")
         var rows = try await run(query)
         let hasMore = rows.count > options.top
         if hasMore { rows.removeLast() }
         return Page(rows: rows, count: count, hasMore: hasMore)
+    }
+
+    /// Observations asked for a few properties read only their columns: with the covering index on a
+    /// Datastream's time, a chart's window is read from the index alone, however the rows lie in the table.
+    static func columns(_ entity: STAEntityType, _ options: STAQueryOptions) -> String {
+        guard entity == .observation, !options.select.isEmpty, options.expand.isEmpty else { return "\(alias).*" }
+        var names = ["id", "datastream_id"]
+        for item in options.select {
+            guard case .property(let property) = item, property.name != STAProperty.idName else { continue }
+            guard let field = STAStorage.observation.field(property.name) else { return "\(alias).*" }
+            names.append(field.column)
+            switch field.kind {
+            case .interval(let end): names.append(end)
+            case .result: names.append("result_number")
+            default: break
+            }
+        }
+        return Array(Set(names)).sorted().map { "\(alias).\"\($0)\"" }.joined(separator: ", ")
     }
 
     func one(_ entity: STAEntityType, _ condition: STASQL?) async throws -> (any SQLRow)? {
