@@ -17,7 +17,9 @@ import VaporTesting
     static let start = wita("2026-11-25 14:00")
 
     /// Posts readings of the bridge's water level, five minutes apart from `from`.
-    static func post(_ values: [Double], from: Date, stream: Int64, sta: SensorThingsTests.STA) async throws {
+    static func post(_ values: [Double], from: Date, stream: Int64, sta: SensorThingsTests.STA, clock: ManualClock? = nil) async throws {
+        // The server's clock at the last reading: readings ahead of it by more than ten minutes do not judge the river.
+        clock?.set(max(clock?.now() ?? from, from.addingTimeInterval(Double(values.count - 1) * 300)))
         let rows = values.enumerated().map { #"["\#(STATime.text(from.addingTimeInterval(Double($0.offset) * 300)))",\#($0.element)]"# }
         try await sta.call(.POST, "CreateObservations",
                            #"[{"Datastream":{"@iot.id":\#(stream)},"components":["phenomenonTime","result"],"dataArray":[\#(rows.joined(separator: ","))]}]"#,
@@ -61,12 +63,12 @@ import VaporTesting
             let sta = try await SensorThingsTests.sta(app)
             let gauge = try #require(try await FloodGauge.query(on: app.db).filter(\.$code == "RIV-01").first())
             // A fast rise below the first mark: the rise alarm alone.
-            try await Self.post([5, 9, 16, 27], from: Self.start, stream: gauge.levelStreamID, sta: sta)
+            try await Self.post([5, 9, 16, 27], from: Self.start, stream: gauge.levelStreamID, sta: sta, clock: clock)
             try await app.alarmEngine.run(on: app.db)
             var alarms = try await Self.alarms(app, "gauge:RIV-01")
             #expect(alarms.map(\.type) == ["flood_rising"])
             // Hovering at Waspada's mark: one level change, one alarm, however often it crosses.
-            try await Self.post([31, 28, 30.5, 27, 32], from: Self.start.addingTimeInterval(20 * 60), stream: gauge.levelStreamID, sta: sta)
+            try await Self.post([31, 28, 30.5, 27, 32], from: Self.start.addingTimeInterval(20 * 60), stream: gauge.levelStreamID, sta: sta, clock: clock)
             try await app.alarmEngine.run(on: app.db)
             let changes = try await (app.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM events WHERE type = 'flood.level_changed'").first()?.decode(column: "n", as: Int.self)
             #expect(changes == 1)
@@ -74,13 +76,13 @@ import VaporTesting
             #expect(alarms.filter { $0.type == "flood_waspada" }.count == 1)
             #expect(alarms.first { $0.type == "flood_waspada" }?.count == 1)
             // Up through Siaga (the alarm an operator acknowledges), then down below Waspada's band: cleared.
-            try await Self.post([60, 120, 150], from: Self.start.addingTimeInterval(45 * 60), stream: gauge.levelStreamID, sta: sta)
+            try await Self.post([60, 120, 150], from: Self.start.addingTimeInterval(45 * 60), stream: gauge.levelStreamID, sta: sta, clock: clock)
             try await app.alarmEngine.run(on: app.db)
             let siaga = try #require(try await Self.alarms(app, "gauge:RIV-01").first { $0.type == "flood_siaga" })
             #expect(siaga.priority == .high && siaga.titleEN.contains("Standby (Level 2)"))
             let operatorUser = try #require(try await User.query(on: app.db).filter(\.$email == "operator@kerta.example").first())
             _ = try await AlarmService(db: app.db, hub: nil, now: { app.kertaClock.now() }).transition(id: try siaga.requireID(), AlarmTransition(to: .acknowledged), by: operatorUser)
-            try await Self.post([100, 40, 22], from: Self.start.addingTimeInterval(60 * 60), stream: gauge.levelStreamID, sta: sta)
+            try await Self.post([100, 40, 22], from: Self.start.addingTimeInterval(60 * 60), stream: gauge.levelStreamID, sta: sta, clock: clock)
             try await app.alarmEngine.run(on: app.db)
             let after = try await Self.alarms(app, "gauge:RIV-01")
             // Acknowledged and back to normal: resolved. Waspada was never acknowledged: still open, with a note.
@@ -91,7 +93,7 @@ import VaporTesting
             let refreshed = try #require(try await FloodGauge.find(gauge.id, on: app.db))
             #expect(refreshed.level == .normal && refreshed.lastValue == 22)
             // An old reading replayed by a logger's backlog fills the history without moving the level.
-            try await Self.post([200], from: Self.start.addingTimeInterval(-3600), stream: gauge.levelStreamID, sta: sta)
+            try await Self.post([200], from: Self.start.addingTimeInterval(-3600), stream: gauge.levelStreamID, sta: sta, clock: clock)
             #expect(try await FloodGauge.find(gauge.id, on: app.db)?.level == .normal)
             #expect(try await AuditVerifier.verify(KertaAuditSubjects.all, on: app.db) == nil)
         }
@@ -103,7 +105,7 @@ import VaporTesting
             app.kertaClock = clock
             let sta = try await SensorThingsTests.sta(app)
             let gauge = try #require(try await FloodGauge.query(on: app.db).filter(\.$code == "RIV-04").first())
-            try await Self.post([10], from: Self.start, stream: gauge.levelStreamID, sta: sta)
+            try await Self.post([10], from: Self.start, stream: gauge.levelStreamID, sta: sta, clock: clock)
             let watch = FloodWatch(db: app.db, hub: app.eventHub, now: { clock.now() })
             clock.set(Self.start.addingTimeInterval(TimeInterval(gauge.expectedIntervalSeconds)))
             #expect(try await watch.run() == 0)
@@ -115,7 +117,7 @@ import VaporTesting
             #expect(offline.state == .open)
             let operatorUser = try #require(try await User.query(on: app.db).filter(\.$email == "operator@kerta.example").first())
             _ = try await AlarmService(db: app.db, hub: nil, now: { app.kertaClock.now() }).transition(id: try offline.requireID(), AlarmTransition(to: .acknowledged), by: operatorUser)
-            try await Self.post([11], from: clock.now(), stream: gauge.levelStreamID, sta: sta)
+            try await Self.post([11], from: clock.now(), stream: gauge.levelStreamID, sta: sta, clock: clock)
             try await app.alarmEngine.run(on: app.db)
             #expect(try await Alarm.find(offline.id, on: app.db)?.state == .resolved)
             #expect(try await FloodGauge.find(gauge.id, on: app.db)?.offlineSince == nil)

@@ -10,6 +10,9 @@ import SQLKit
 package struct FloodMonitor: Sendable {
     package let rise: RiseRate
 
+    /// How far ahead of the server's clock a reading may be and still count.
+    static let clockSlack: TimeInterval = 10 * 60
+
     package init(rise: RiseRate = .denpasar) {
         self.rise = rise
     }
@@ -21,8 +24,18 @@ package struct FloodMonitor: Sendable {
     }
 
     func process(_ readings: [Reading], on db: any Database, change: ChangeSet, now: Date) async throws {
+        // A reading from a logger whose clock runs ahead is stored, but does not judge the river: one from 2099
+        // would otherwise make every true reading after it look old.
+        let readings = readings.filter { $0.at <= now.addingTimeInterval(Self.clockSlack) }
         let streams = Set(readings.map(\.stream))
         guard !streams.isEmpty else { return }
+        // Two servers storing readings of one gauge at once judge it one after the other (PostgreSQL; SQLite's
+        // writes are one at a time already).
+        if db.isPostgres {
+            _ = try await (db as! any SQLDatabase).raw("""
+                SELECT "id" FROM "flood_gauges" WHERE "level_stream_id" IN (\(binds: Array(streams).sorted())) ORDER BY "id" FOR UPDATE
+                """).all()
+        }
         let gauges = try await FloodGauge.query(on: db).filter(\.$levelStreamID ~~ Array(streams)).all()
         for gauge in gauges {
             // Only readings newer than the last one seen move the level: a logger replaying its backlog
@@ -50,23 +63,23 @@ package struct FloodMonitor: Sendable {
                                        title: LocalizedText(id: "\(gauge.name): alat ukur kembali mengirim data", en: "\(gauge.name): the gauge is reporting again"),
                                        at: newest.at))
             }
-            try await checkRise(gauge, newest: newest, fresh: fresh, on: db, change: change)
+            try await checkRise(gauge, newest: newest, on: db, change: change)
             gauge.updatedAt = now
             try await gauge.update(on: db)
         }
     }
 
     /// The steepest window over its limit, from the last hour of readings (stored, and this request's).
-    private func checkRise(_ gauge: FloodGauge, newest: Reading, fresh: [Reading], on db: any Database, change: ChangeSet) async throws {
+    private func checkRise(_ gauge: FloodGauge, newest: Reading, on db: any Database, change: ChangeSet) async throws {
         let since = newest.at.addingTimeInterval(-3600)
         let rows = try await (db as! any SQLDatabase).raw("""
             SELECT "phenomenon_time_start" AS "at", "result_number" AS "value" FROM "sta_observations"
             WHERE "datastream_id" = \(bind: gauge.levelStreamID) AND "phenomenon_time_start" >= \(bind: since)
               AND "phenomenon_time_start" <= \(bind: newest.at) AND "result_number" IS NOT NULL
-            ORDER BY "phenomenon_time_start" LIMIT 2000
+            ORDER BY "phenomenon_time_start" DESC LIMIT 2000
             """).all()
-        var readings = try rows.map { RiseRate.Reading(at: try $0.decode(column: "at", as: Date.self), value: try $0.decode(column: "value", as: Double.self)) }
-        readings += fresh.map { RiseRate.Reading(at: $0.at, value: $0.value) }
+        // The hour's readings include this request's own, written in the same transaction.
+        let readings = try rows.map { RiseRate.Reading(at: try $0.decode(column: "at", as: Date.self), value: try $0.decode(column: "value", as: Double.self)) }
         let finding = rise.finding(in: readings)
         if let finding, gauge.risingSince == nil {
             gauge.risingSince = newest.at

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import KertaCore
 import KertaPlatform
+import PostgresNIO
 import SQLKit
 import Vapor
 
@@ -62,7 +63,8 @@ package struct STAController: RouteCollection {
     @Sendable func get(req: Request) async throws -> Response {
         try await Self.answer {
             let path = try STAPath(parsing: Self.resourcePath(req))
-            let readerSeesAll = try await Self.credential(req, required: false) != nil || req.user?.role.isStaff == true
+            // A sensor key reads everything; signed out, public Things only (the API takes no session).
+            let readerSeesAll = try await Self.credential(req, required: false) != nil
             let dialect = try await Self.dialect(req)
             return try await Self.withGeoFunctions(req.db) { sql in
                 let reader = STAReader(db: sql, dialect: dialect, base: Self.base(req), now: req.now, publicOnly: !readerSeesAll)
@@ -229,6 +231,10 @@ package struct STAController: RouteCollection {
             return try await answer { throw STAError.bad(error.description) }
         } catch let error as DecodingError {
             return try await answer { throw STAError.bad("a value has the wrong type: \(error)") }
+        } catch let error as PSQLError where error.serverInfo?[.sqlState]?.hasPrefix("22") == true {
+            // PostgreSQL's data exceptions (arithmetic out of range in a $filter, a value it cannot cast) are the
+            // request's, not the server's.
+            return try await answer { throw STAError.bad("$filter: \(error.serverInfo?[.message] ?? "a value is out of range")") }
         }
     }
 }

@@ -54,7 +54,7 @@ struct STAReader: Sendable {
         let page = try await collection(entity, condition, options: options)
         var members: [(String, JSONValue)] = []
         if let count = page.count { members.append(("@iot.count", .int(Int64(count)))) }
-        if page.hasMore { members.append(("@iot.nextLink", .string(nextLink(trail, items: items, options: options)))) }
+        if page.hasMore { members.append(("@iot.nextLink", .string(nextLink(trail + (path.ref ? "/$ref" : ""), items: items, options: options)))) }
         if path.ref {
             members.append(("value", .array(try page.rows.map { .object([("@iot.selfLink", .string(STARow.selfLink(entity, try STARow.id($0), base: base)))]) })))
         } else if options.resultFormat == .dataArray {
@@ -90,7 +90,8 @@ struct STAReader: Sendable {
             let row = try await run(STASQL("SELECT COUNT(*) AS \"n\" ") + from + whereClause).first
             count = try row?.decode(column: "n", as: Int.self)
         }
-        guard options.top > 0 else { return Page(rows: [], count: count, hasMore: options.skip < (count ?? 0)) }
+        // `$top=0` asks for the count alone: there is no next page to follow.
+        guard options.top > 0 else { return Page(rows: [], count: count, hasMore: false) }
         var order = STASQL()
         if !options.orderBy.isEmpty { order = try compiler.orderBy(options.orderBy, entity: entity, alias: Self.alias) + STASQL(", ") }
         let tie = options.orderBy.last?.descending == true ? "DESC" : "ASC"
@@ -152,7 +153,18 @@ struct STAReader: Sendable {
         case .observation:
             return STASQL("\(Self.alias).\"datastream_id\" IN (SELECT d.\"id\" FROM \"sta_datastreams\" d JOIN \"sta_things\" t ON t.\"id\" = d.\"thing_id\" WHERE t.\"public\" = ")
                 + .bind(.bool(true)) + STASQL(")")
-        default: return nil
+        // Where a private Thing stands, and where it stood, are its own.
+        case .location:
+            return STASQL("NOT EXISTS (SELECT 1 FROM \"sta_thing_locations\" tl JOIN \"sta_things\" t ON t.\"id\" = tl.\"thing_id\" WHERE tl.\"location_id\" = \(Self.alias).\"id\" AND t.\"public\" = ")
+                + .bind(.bool(false)) + STASQL(")")
+        case .historicalLocation:
+            return STASQL("\(Self.alias).\"thing_id\" IN (SELECT \"id\" FROM \"sta_things\" WHERE \"public\" = ") + .bind(.bool(true)) + STASQL(")")
+        case .featureOfInterest:
+            // A feature made from a private Thing's Location (the writer marks it) is that Location.
+            return STASQL("NOT EXISTS (SELECT 1 FROM \"sta_thing_locations\" tl JOIN \"sta_things\" t ON t.\"id\" = tl.\"thing_id\" WHERE t.\"public\" = ")
+                + .bind(.bool(false)) + STASQL(" AND \(Self.alias).\"properties\" = '{\"kerta:fromLocation\":' || CAST(tl.\"location_id\" AS TEXT) || '}')")
+        case .sensor, .observedProperty:
+            return nil
         }
     }
 
@@ -194,7 +206,9 @@ struct STAReader: Sendable {
                 var values: [JSONValue] = []
                 for child in page.rows { values.append(try await object(navigation.target, row: child, options: item.options)) }
                 members.append((navigation.name, .array(values)))
-                if page.hasMore {
+                // The next page of an expansion is linked only when its options are its page alone: a link must
+                // ask what was asked, and the nested filter, order and selection are not kept as text.
+                if page.hasMore, item.options.filter == nil, item.options.orderBy.isEmpty, item.options.select.isEmpty, item.options.expand.isEmpty {
                     let id = try STARow.id(row)
                     let skip = item.options.skip + item.options.top
                     members.append(("\(navigation.name)@iot.nextLink", .string("\(STARow.selfLink(entity, id, base: base))/\(navigation.name)?$top=\(item.options.top)&$skip=\(skip)")))

@@ -3,8 +3,8 @@ import KertaCore
 import SQLKit
 
 /// Creates, changes and deletes SensorThings entities inside one transaction: a deep insert stands or
-/// falls whole. It remembers the observations it made, so the flood rules see each of them once the
-/// transaction is committed.
+/// falls whole. It remembers the observations it made, so the flood rules judge each of them in the same
+/// transaction.
 final class STAWriter: @unchecked Sendable {
     struct CreatedObservation: Sendable {
         let id: Int64
@@ -158,6 +158,8 @@ final class STAWriter: @unchecked Sendable {
         return ids
     }
 
+    static let largestResult = 2000
+
     /// A Thing is public unless its properties say `"kerta:private": true` (a gauge under test, a private
     /// network's station): signed-out readers then do not see it or what it observes.
     static func isPublic(_ properties: JSONValue?) -> Bool {
@@ -178,13 +180,19 @@ final class STAWriter: @unchecked Sendable {
         }
     }
 
-    /// A Thing and a Location newly joined: the Thing has moved (or was placed), which the standard records.
+    /// A Thing and a Location newly joined: the Thing has moved (or was placed), which the standard records
+    /// with every Location the Thing now has.
     private func recordMove(_ entity: STAEntityType, _ id: Int64, under parent: (link: STAStorage.Link, id: Int64)) async throws {
         if entity == .location, parent.link.name == "Locations", STAWriter.inverse(of: parent.link)?.name == "Things" {
-            try await historicalLocation(thing: parent.id, locations: [id])
+            try await historicalLocation(thing: parent.id, locations: try await locations(of: parent.id))
         } else if entity == .thing, parent.link.name == "Things" {
-            try await historicalLocation(thing: id, locations: [parent.id])
+            try await historicalLocation(thing: id, locations: try await locations(of: id))
         }
+    }
+
+    private func locations(of thing: Int64) async throws -> [Int64] {
+        try await db.raw("SELECT \"location_id\" FROM \"sta_thing_locations\" WHERE \"thing_id\" = \(bind: thing)").all()
+            .map { try $0.decode(column: "location_id", as: Int64.self) }
     }
 
     private func check(_ members: [(String, JSONValue)], of storage: STAStorage, at place: String) throws {
@@ -240,6 +248,11 @@ final class STAWriter: @unchecked Sendable {
             columns += [field.column, end]
             values += [start, finish]
         case .result:
+            // The result rides in the observations' index (a chart reads it from there); an index entry has a
+            // size limit, so a result is at most 2,000 bytes of JSON — a gauge's number is a few.
+            if let value, value.text.utf8.count > Self.largestResult {
+                throw STAError.bad("\(name) is larger than \(Self.largestResult) bytes of JSON")
+            }
             columns += ["result", "result_number"]
             values += [value?.text ?? "null", value?.number]
         }
@@ -390,7 +403,7 @@ final class STAWriter: @unchecked Sendable {
                 for (index, item) in items.enumerated() {
                     linked.append(try await create(link.target, item, under: (link, id), at: "\(place).\(link.name)[\(index)]", recordsMove: false))
                 }
-                if entity == .thing, link.name == "Locations" { try await historicalLocation(thing: id, locations: linked) }
+                if entity == .thing, link.name == "Locations", !linked.isEmpty { try await historicalLocation(thing: id, locations: linked) }
             case .toMany:
                 guard case .array(let items) = nested else { throw STAError.bad("\(place).\(link.name) must be an array") }
                 for (index, item) in items.enumerated() {
@@ -433,7 +446,10 @@ final class STAWriter: @unchecked Sendable {
             try await run("DELETE FROM \"sta_thing_locations\" WHERE \"thing_id\" \(match)")
             try await run("DELETE FROM \"sta_things\" WHERE \"id\" \(match)")
         case .location:
-            try await cascade(.historicalLocation, ids: "IN (SELECT \"historical_location_id\" FROM \"sta_historical_location_locations\" WHERE \"location_id\" \(match))")
+            // The HistoricalLocations to go are read first: deleting their links empties the subquery.
+            let historical = try await db.raw(SQLQueryString("SELECT \"historical_location_id\" AS \"id\" FROM \"sta_historical_location_locations\" WHERE \"location_id\" \(match)"))
+                .all().map { try $0.decode(column: "id", as: Int64.self) }
+            if !historical.isEmpty { try await cascade(.historicalLocation, ids: "IN (" + historical.map(String.init).joined(separator: ", ") + ")") }
             try await run("DELETE FROM \"sta_thing_locations\" WHERE \"location_id\" \(match)")
             try await run("DELETE FROM \"sta_locations\" WHERE \"id\" \(match)")
         case .historicalLocation:

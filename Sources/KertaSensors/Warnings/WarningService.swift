@@ -9,6 +9,7 @@ import SQLKit
 /// takes the earlier one out of force when it is itself published.
 package struct WarningService: Sendable {
     package static let sender = "bpbd@denpasar.go.id"
+    private static let numberLock: Int64 = 0x6B65_7274_615F_6361 // "kerta_ca"
 
     package let db: any Database
     package let recorder: ChangeRecorder
@@ -86,6 +87,8 @@ package struct WarningService: Sendable {
             case .publish:
                 var earlier: Warning?
                 if let ref = warning.referencesID {
+                    // Two Updates of one warning published at once: the second finds it no longer in force.
+                    try await Self.lock(ref, on: tx)
                     earlier = try await Warning.find(ref, on: tx)
                     guard let found = earlier, found.state == .published else {
                         throw DomainError(.conflict, code: "not_in_force", id: "Peringatan yang dirujuk sudah tidak berlaku.",
@@ -147,6 +150,8 @@ package struct WarningService: Sendable {
 
     /// `denpasar-bpbd-2026-0007`: unique, without spaces or commas (CAP forbids them), in order of publication.
     static func nextIdentifier(at now: Date, on db: any Database) async throws -> String {
+        // Publications take their numbers one at a time (PostgreSQL: until the publishing transaction ends).
+        if db.isPostgres { try await (db as! any SQLDatabase).raw("SELECT pg_advisory_xact_lock(\(bind: Self.numberLock))").run() }
         let year = Calendar.wita.component(.year, from: now)
         let prefix = "denpasar-bpbd-\(year)-"
         let published = try await Warning.query(on: db).filter(\.$identifier != nil).all(\.$identifier)
