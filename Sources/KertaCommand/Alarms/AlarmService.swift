@@ -171,8 +171,7 @@ package struct AlarmService: Sendable {
 
     /// The row lock that serialises concurrent moves of one alarm (PostgreSQL; SQLite has one writer).
     static func lock(_ id: UUID, on tx: any Database) async throws {
-        guard tx.isPostgres else { return }
-        try await (tx as! any SQLDatabase).raw("SELECT 1 FROM \"alarms\" WHERE \"id\" = \(bind: id) FOR UPDATE").run()
+        try await tx.lockRows(Alarm.schema, in: [id])
     }
 
     static func notFound(_ id: UUID) -> DomainError {

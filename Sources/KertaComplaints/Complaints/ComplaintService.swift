@@ -69,8 +69,7 @@ package struct ComplaintService {
     /// On PostgreSQL, holds the complaint's row for the rest of the transaction so two servers cannot
     /// move it at once; SQLite serialises writers already.
     package static func lock(_ complaintID: UUID, on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
-        try await sql.raw("SELECT id FROM complaints WHERE id = \(bind: complaintID) FOR UPDATE").run()
+        try await db.lockRows(Complaint.schema, in: [complaintID])
     }
 
     package func workflow() async throws -> ComplaintWorkflow {

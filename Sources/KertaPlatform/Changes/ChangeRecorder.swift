@@ -25,8 +25,15 @@ package struct ChangeRecorder: Sendable {
     /// asking for "everything after N" can never miss an event that commits later with a smaller id.
     package static let eventOrderLock: Int64 = 0x6B65_7274_615F_6576 // "kerta_ev"
 
-    package func record<T: Sendable>(_ change: @escaping @Sendable (any Database, ChangeSet) async throws -> T) async throws -> T {
+    /// `readsBeforeWriting`: the change looks rows up before it writes and runs often at once (a gauge
+    /// network's posts). SQLite then takes its write lock first: a transaction that reads and then writes fails
+    /// "busy in snapshot" when another write commits in between, one that starts with a write waits its turn.
+    package func record<T: Sendable>(readsBeforeWriting: Bool = false,
+                                     _ change: @escaping @Sendable (any Database, ChangeSet) async throws -> T) async throws -> T {
         let (result, announced) = try await db.transaction { tx -> (T, Bool) in
+            if readsBeforeWriting, !tx.isPostgres {
+                try await (tx as! any SQLDatabase).raw("UPDATE \(ident: Setting.schema) SET \"key\" = \"key\" WHERE 1 = 0").run()
+            }
             let set = ChangeSet()
             let result = try await change(tx, set)
             return (result, try await Self.write(set, on: tx))

@@ -115,7 +115,10 @@ public struct KertaConfiguration: Sendable {
         self.database = database
         self.host = host
         self.port = port
-        self.publicURL = publicURL ?? "http://\(host):\(port)"
+        // Without a trailing slash, so every link is the address and a path.
+        var address = publicURL ?? "http://\(host):\(port)"
+        while address.hasSuffix("/") { address.removeLast() }
+        self.publicURL = address
         self.secret = secret
         self.autoMigrate = autoMigrate
         self.seedDemo = seedDemo

@@ -35,7 +35,7 @@ package struct WarningController: RouteCollection {
 
     static func service(_ req: Request) -> WarningService {
         WarningService(db: req.db, hub: req.application.eventHub,
-                       web: req.application.kertaConfiguration.publicURL.trimmingSuffix("/") + SitePath.flood.link(), now: { req.now })
+                       web: req.application.kertaConfiguration.publicURL + SitePath.flood.link(), now: { req.now })
     }
 
     static func id(_ req: Request) throws -> UUID {
@@ -67,7 +67,7 @@ package struct WarningController: RouteCollection {
 
     @Sendable func feed(req: Request) async throws -> Response {
         let alerts = try await Self.published(req).compactMap(\.alert)
-        let base = req.application.kertaConfiguration.publicURL.trimmingSuffix("/")
+        let base = req.application.kertaConfiguration.publicURL
         let xml = CAPAtomFeed(baseURL: base).xml(alerts, updated: alerts.first?.sent ?? Date(timeIntervalSince1970: 0))
         return Response(status: .ok, headers: ["Content-Type": CAPAtomFeed.mediaType + "; charset=utf-8", "Cache-Control": "public, max-age=60"],
                         body: .init(string: xml))

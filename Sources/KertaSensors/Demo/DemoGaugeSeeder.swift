@@ -173,24 +173,8 @@ package struct DemoGaugeSeeder: Sendable {
     }
 
     static func bulkInsert(_ rows: [(Date, Double)], stream: Int64, feature: Int64, on sql: any SQLDatabase) async throws {
-        for chunk in stride(from: 0, to: rows.count, by: 200) {
-            var query = SQLQueryString("INSERT INTO \"sta_observations\" (\"phenomenon_time_start\", \"result\", \"result_number\", \"datastream_id\", \"feature_id\") VALUES ")
-            for (index, row) in rows[chunk..<min(chunk + 200, rows.count)].enumerated() {
-                if index > 0 { query.appendLiteral(", ") }
-                query.appendLiteral("(")
-                query.appendInterpolation(bind: row.0)
-                query.appendLiteral(", ")
-                query.appendInterpolation(bind: JSONValue.double(row.1).text)
-                query.appendLiteral(", ")
-                query.appendInterpolation(bind: row.1)
-                query.appendLiteral(", ")
-                query.appendInterpolation(bind: stream)
-                query.appendLiteral(", ")
-                query.appendInterpolation(bind: feature)
-                query.appendLiteral(")")
-            }
-            try await sql.raw(query).run()
-        }
+        try await sql.insertRows(into: "sta_observations", columns: "\"phenomenon_time_start\", \"result\", \"result_number\", \"datastream_id\", \"feature_id\"",
+                                 rows: rows.map { [$0.0, JSONValue.double($0.1).text, $0.1, stream, feature] })
     }
 
     /// The warning BPBD's command room would have sent at dawn on 10 September 2025, kept as the feed's

@@ -31,11 +31,7 @@ package struct FloodMonitor: Sendable {
         guard !streams.isEmpty else { return }
         // Two servers storing readings of one gauge at once judge it one after the other (PostgreSQL; SQLite's
         // writes are one at a time already).
-        if db.isPostgres {
-            _ = try await (db as! any SQLDatabase).raw("""
-                SELECT "id" FROM "flood_gauges" WHERE "level_stream_id" IN (\(binds: Array(streams).sorted())) ORDER BY "id" FOR UPDATE
-                """).all()
-        }
+        try await db.lockRows(FloodGauge.schema, where: "level_stream_id", in: Array(streams))
         let gauges = try await FloodGauge.query(on: db).filter(\.$levelStreamID ~~ Array(streams)).all()
         for gauge in gauges {
             // Only readings newer than the last one seen move the level: a logger replaying its backlog

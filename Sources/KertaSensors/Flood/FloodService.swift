@@ -2,7 +2,6 @@ import Fluent
 import Foundation
 import KertaCore
 import KertaPlatform
-import SQLKit
 
 /// The gauges as people see them, and the operators' one change to them: a new version of a scale.
 package struct FloodService: Sendable {
@@ -41,9 +40,7 @@ package struct FloodService: Sendable {
                                      effectiveFrom: effectiveFrom ?? now, basis: basis, setBy: user.name, createdAt: now)
         try await ChangeRecorder(db: db, hub: hub).record { tx, change in
             try await version.create(on: tx)
-            if tx.isPostgres {
-                _ = try await (tx as! any SQLDatabase).raw("SELECT \"id\" FROM \"flood_gauges\" WHERE \"id\" = \(bind: gauge.id) FOR UPDATE").all()
-            }
+            try await tx.lockRows(FloodGauge.schema, in: [try gauge.requireID()])
             // Read again inside the change: a reading may have moved the gauge since.
             guard version.effectiveFrom <= now, let gauge = try await FloodGauge.find(gauge.id, on: tx), let value = gauge.lastValue else { return }
             let level = FloodClassifier(thresholds: thresholds, hysteresis: gauge.hysteresisCM).level(for: value, previous: .normal)

@@ -2,7 +2,6 @@ import Fluent
 import Foundation
 import KertaCore
 import KertaPlatform
-import SQLKit
 
 /// The silence rule, run with the server's jobs: a gauge that has not reported within its expected interval
 /// is marked offline and announced once; its next reading brings it back (``FloodMonitor``).
@@ -25,9 +24,7 @@ package struct FloodWatch: Sendable {
             .filter { GaugeSilence.isOffline(lastReport: $0.lastAt, expectedInterval: TimeInterval($0.expectedIntervalSeconds), now: now) }
         for gauge in quiet {
             try await ChangeRecorder(db: db, hub: hub).record { tx, change in
-                if tx.isPostgres {
-                    _ = try await (tx as! any SQLDatabase).raw("SELECT \"id\" FROM \"flood_gauges\" WHERE \"id\" = \(bind: gauge.id) FOR UPDATE").all()
-                }
+                try await tx.lockRows(FloodGauge.schema, in: [try gauge.requireID()])
                 guard let current = try await FloodGauge.find(gauge.id, on: tx), current.offlineSince == nil, let last = current.lastAt,
                       GaugeSilence.isOffline(lastReport: last, expectedInterval: TimeInterval(current.expectedIntervalSeconds), now: now) else { return }
                 current.offlineSince = now

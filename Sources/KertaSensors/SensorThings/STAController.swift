@@ -30,7 +30,7 @@ package struct STAController: RouteCollection {
     }
 
     static func base(_ req: Request) -> String {
-        req.application.kertaConfiguration.publicURL.trimmingSuffix("/") + "/sta/" + version
+        req.application.kertaConfiguration.publicURL + "/sta/" + version
     }
 
     static func dialect(_ req: Request) async throws -> STASQLDialect {
@@ -236,11 +236,5 @@ package struct STAController: RouteCollection {
             // request's, not the server's.
             return try await answer { throw STAError.bad("$filter: \(error.serverInfo?[.message] ?? "a value is out of range")") }
         }
-    }
-}
-
-extension String {
-    func trimmingSuffix(_ suffix: String) -> String {
-        hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
     }
 }

@@ -68,7 +68,8 @@ package struct WarningService: Sendable {
     private func move(_ id: UUID, _ move: WarningWorkflow.Move, by user: User) async throws -> Warning {
         let now = now()
         return try await recorder.record { tx, change in
-            try await Self.lock(id, on: tx)
+            // Two approvers pressing at once: the row is taken first.
+            try await tx.lockRows(Warning.schema, in: [id])
             guard let warning = try await Warning.find(id, on: tx) else {
                 throw DomainError(.notFound, code: "not_found", id: "Peringatan tidak ditemukan.", en: "Warning not found.")
             }
@@ -88,7 +89,7 @@ package struct WarningService: Sendable {
                 var earlier: Warning?
                 if let ref = warning.referencesID {
                     // Two Updates of one warning published at once: the second finds it no longer in force.
-                    try await Self.lock(ref, on: tx)
+                    try await tx.lockRows(Warning.schema, in: [ref])
                     earlier = try await Warning.find(ref, on: tx)
                     guard let found = earlier, found.state == .published else {
                         throw DomainError(.conflict, code: "not_in_force", id: "Peringatan yang dirujuk sudah tidak berlaku.",
@@ -171,11 +172,5 @@ package struct WarningService: Sendable {
 
     static func actor(_ user: User) -> AuditActor {
         AuditActor(user: user, fallbackName: user.name, isReporter: false)
-    }
-
-    /// Two approvers pressing at once: the row is taken first (PostgreSQL; SQLite writes one at a time anyway).
-    private static func lock(_ id: UUID, on db: any Database) async throws {
-        guard db.isPostgres else { return }
-        _ = try await (db as! any SQLDatabase).raw("SELECT \"id\" FROM \"warnings\" WHERE \"id\" = \(bind: id) FOR UPDATE").all()
     }
 }
